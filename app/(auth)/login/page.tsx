@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { LoginForm } from "./login-form";
+import { signInProviders } from "@/lib/auth/auth";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const errorMessages: Record<string, string> = {
+  AccessDenied: "That account can’t sign in here: it isn’t an active member of a workspace.",
+  NoAccess: "Your account has no active workspace membership. It may have been suspended.",
+  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  const { error } = await searchParams;
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-muted/40 p-6">
+      <LoginForm
+        sso={signInProviders().oidc}
+        error={error ? (errorMessages[error] ?? "Sign-in failed. Try again.") : undefined}
+      />
+    </main>
+  );
+}

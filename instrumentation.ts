@@ -1,0 +1,5 @@
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startServerOrExit } = await import("./lib/setup/start-server");
+  await startServerOrExit();
+}

@@ -1,0 +1,87 @@
+import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { members } from "@/db/schema";
+
+export const listMembersInput = z.object({
+  search: z.string().trim().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListMembersInput = z.input<typeof listMembersInput>;
+
+export type MemberListItem = {
+  id: string;
+  name: string;
+  email: string | null;
+  role: (typeof members.$inferSelect)["role"];
+  status: (typeof members.$inferSelect)["status"];
+  source: (typeof members.$inferSelect)["source"];
+  directoryManaged: boolean;
+  teams: string[];
+  updatedAt: string;
+};
+
+export type MemberPage = { members: MemberListItem[]; nextCursor: string | null };
+
+const cursorSchema = z.tuple([z.string(), z.uuid()]);
+const sortKey = sql<string>`lower(coalesce(${members.displayName}, ${members.userName}))`;
+
+/** One page of a workspace's members, ordered by name, with keyset paging so deep pages stay fast. */
+export async function listMembers(db: Db, workspaceId: string, input: ListMembersInput = {}): Promise<MemberPage> {
+  const { search, cursor, limit } = listMembersInput.parse(input);
+  const conditions: (SQL | undefined)[] = [eq(members.workspaceId, workspaceId)];
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(members.displayName, pattern), ilike(members.userName, pattern), ilike(members.email, pattern)));
+  }
+  const after = decodeCursor(cursor);
+  if (after) conditions.push(or(gt(sortKey, after[0]), and(eq(sortKey, after[0]), gt(members.id, after[1]))));
+
+  const rows = await db
+    .select({
+      id: members.id,
+      name: sql<string>`coalesce(${members.displayName}, ${members.userName})`,
+      email: members.email,
+      role: members.role,
+      status: members.status,
+      source: members.source,
+      directoryId: members.directoryId,
+      updatedAt: members.updatedAt,
+      sortKey,
+      // Written out with aliases: drizzle leaves columns unqualified in a one-table select, which
+      // would bind them to the subquery's tables.
+      teams: sql<string[]>`coalesce((select array_agg(t.name order by t.name) from team_members tm join teams t on t.id = tm.team_id where tm.member_id = "members"."id"), '{}')`,
+    })
+    .from(members)
+    .where(and(...conditions))
+    .orderBy(asc(sortKey), asc(members.id))
+    .limit(limit + 1);
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    members: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      role: r.role,
+      status: r.status,
+      source: r.source,
+      directoryManaged: r.directoryId !== null,
+      teams: r.teams,
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    })),
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString("base64url") : null,
+  };
+}
+
+function decodeCursor(cursor: string | undefined): [string, string] | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,3 @@
+export const teamKeys = {
+  all: ["teams"] as const,
+};

@@ -1,0 +1,14 @@
+import { PGlite } from "@electric-sql/pglite";
+let t = Date.now();
+const p = await PGlite.create();
+console.log("create", Date.now() - t); t = Date.now();
+const b = await p.dumpDataDir("none");
+console.log("dump", Date.now() - t, b.size); t = Date.now();
+const b2 = await p.dumpDataDir("gzip");
+console.log("dump gz", Date.now() - t, b2.size); t = Date.now();
+await p.close();
+const q = await PGlite.create({ loadDataDir: new Blob([await b.arrayBuffer()], { type: "application/x-tar" }) });
+console.log("load", Date.now() - t); t = Date.now();
+await q.close();
+const r = await PGlite.create({ loadDataDir: b2 });
+console.log("load gz", Date.now() - t); t = Date.now();
