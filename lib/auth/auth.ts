@@ -44,13 +44,28 @@ function authConfig(): NextAuthConfig {
     cookies: { sessionToken: sessionCookie() },
     providers: [
       emailLink,
-      ...(oidc ? [{ id: "oidc", name: oidc.name, type: "oidc" as const, issuer: oidc.issuer, clientId: oidc.clientId, clientSecret: oidc.clientSecret }] : []),
+      ...(oidc
+        ? [
+            {
+              id: "oidc",
+              name: oidc.name,
+              type: "oidc" as const,
+              issuer: oidc.issuer,
+              clientId: oidc.clientId,
+              clientSecret: oidc.clientSecret,
+              // The operator chose this issuer, and signIn below admits only active members with a
+              // verified email, so an SSO login may attach to the identity that already has that email.
+              allowDangerousEmailAccountLinking: true,
+            },
+          ]
+        : []),
     ],
     pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
     callbacks: {
       // Only active members of a workspace may sign in; nobody is created by signing in.
-      async signIn({ user, email }) {
+      async signIn({ user, email, account, profile }) {
         if (email?.verificationRequest) return true;
+        if (account?.provider === "oidc" && profile?.email_verified !== true) return false;
         return Boolean(user.email && (await hasActiveMembership(db, user.email)));
       },
       session({ session, user }) {

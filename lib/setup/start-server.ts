@@ -50,6 +50,8 @@ function banner(databaseLabel: string, appUrl: string, seed: SeedResult | undefi
   const lines = ["", "  Rollcall is ready.", "", `  Console:   ${appUrl}/login`, `  Database:  ${databaseLabel}`];
   if (seed?.generatedPassword) {
     lines.push(`  Sign in:   ${seed.ownerEmail}`, `  Password:  ${seed.generatedPassword}   (shown only this once: keep it)`);
+  } else if (seed && env().ROLLCALL_OWNER_PASSWORD) {
+    lines.push(`  Sign in:   ${seed.ownerEmail} with the password in ROLLCALL_OWNER_PASSWORD`);
   } else if (seed) {
     lines.push(`  Sign in:   ${seed.ownerEmail} with the password printed on first start`, "             (or set ROLLCALL_OWNER_PASSWORD and restart to choose a new one)");
   }

@@ -31,8 +31,8 @@ export async function signInWithPasswordAction(_state: SignInFormState, formData
 export async function requestSignInLinkAction(_state: SignInFormState, formData: FormData): Promise<SignInFormState> {
   const input = signInLinkSchema.safeParse(Object.fromEntries(formData));
   if (!input.success) return { error: input.error.issues[0]?.message, email: String(formData.get("email") ?? "") };
-  await signIn("email", { email: input.data.email, redirectTo: "/console" });
-  return {};
+  await signIn("email", { email: input.data.email, redirectTo: "/console", redirect: false });
+  redirect("/login/check-email");
 }
 
 export async function signInWithSsoAction(): Promise<void> {

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
-import { LoginForm } from "./login-form";
+import { redirect } from "next/navigation";
 import { signInProviders } from "@/lib/auth/auth";
+import { isAdmin } from "@/lib/auth/console-access";
+import { currentAccess } from "@/lib/auth/current-access";
+import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -12,6 +15,8 @@ const errorMessages: Record<string, string> = {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
+  const current = await currentAccess();
+  if (current.signedIn && current.access && isAdmin(current.access)) redirect("/console");
   return (
     <main className="flex min-h-screen items-center justify-center bg-muted/40 p-6">
       <LoginForm

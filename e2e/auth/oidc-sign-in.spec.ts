@@ -1,0 +1,46 @@
+import { expect, test, type Page } from "@playwright/test";
+import { oidcIssuer, oidcName, people } from "../fixtures/env";
+
+/** Starts SSO on /login and goes through oidc-provider's dev login and consent pages. */
+async function signInWithSso(page: Page, login: string) {
+  await page.goto("/login");
+  await page.getByRole("button", { name: `Continue with ${oidcName}`, exact: true }).click();
+
+  await expect(page).toHaveURL(new RegExp(`^${oidcIssuer.replaceAll(".", "\\.")}/interaction/`));
+  await page.locator("input[name=login]").fill(login);
+  await page.locator("input[name=password]").fill("any password works at this test IdP");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+
+  // Consent for the openid, email and profile scopes.
+  await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+test.describe("[AUTH][OIDC]", () => {
+  test("[AUTH][OIDC]: an admin signs in through the OIDC provider and lands on the console", async ({ page }) => {
+    await signInWithSso(page, people.marcus.email);
+
+    await expect(page).toHaveURL(/^http:\/\/localhost:3100\/console$/);
+    await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
+    await expect(page.getByRole("button", { name: `Account menu for ${people.marcus.name}` })).toBeVisible();
+    expect((await page.request.get("/api/console/members")).status()).toBe(200);
+  });
+
+  test("[AUTH][OIDC]: the owner, who already has a password identity, signs in with SSO as the same person", async ({ page }) => {
+    await signInWithSso(page, people.owner.email);
+
+    await expect(page).toHaveURL(/^http:\/\/localhost:3100\/console$/);
+    await expect(page.getByRole("button", { name: `Account menu for ${people.owner.name}` })).toBeVisible();
+  });
+
+  test("[AUTH][OIDC]: someone who is not a member is refused back on the login page", async ({ page }) => {
+    await signInWithSso(page, "stranger@acme.test");
+
+    await expect(page).toHaveURL(/\/login\?error=AccessDenied$/);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "That account can’t sign in here: it isn’t an active member of a workspace." }),
+    ).toBeVisible();
+    expect((await page.context().cookies()).map((c) => c.name)).not.toContain("rollcall.session-token");
+    expect((await page.request.get("/api/console/members")).status()).toBe(401);
+  });
+});
