@@ -23,7 +23,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
     pool: "forks",
-    fileParallelism: false,
+    fileParallelism: true,
     projects: [databaseProject("pglite"), ...(testDatabaseUrl ? [databaseProject("postgres")] : [])],
   },
 });
