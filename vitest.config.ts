@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 // The postgres project runs only when a server is given, e.g.
@@ -23,7 +24,10 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
     pool: "forks",
+    // Each file has a database of its own, so files run in parallel. Tests wait on PGlite/Postgres as
+    // much as on the CPU: on 2 cores, 2 workers measured 38 s against 50 s for the default (cores - 1).
     fileParallelism: true,
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [databaseProject("pglite"), ...(testDatabaseUrl ? [databaseProject("postgres")] : [])],
   },
 });
