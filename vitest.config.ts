@@ -11,7 +11,7 @@ function databaseProject(kind: "pglite" | "postgres"): TestProjectInlineConfigur
     extends: true,
     test: {
       name: kind,
-      // DATABASE_URL is blanked so code under test can only reach the database useTestDatabase() opens.
+      // DATABASE_URL is blanked so code under test can only reach the database setUpTestDatabase() opens.
       env: { ROLLCALL_TEST_DB: kind, DATABASE_URL: "" },
       globalSetup: [`test/global-setup-${kind}.ts`],
     },

@@ -3,7 +3,7 @@ import { toSnakeCase } from "drizzle-orm/casing";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseKind, useTestDatabase } from "@/test/database";
+import { createTestDatabase, testDatabaseKind, setUpTestDatabase } from "@/test/database";
 import type { Database, Db } from "./client";
 import { migrateDatabase, migrationsFolder } from "./migrate";
 import { queryRows } from "./rows";
@@ -52,7 +52,7 @@ async function withEmptyDatabase(test: (database: Database) => Promise<void>): P
 }
 
 describe("migrateDatabase", () => {
-  const database = useTestDatabase();
+  const database = setUpTestDatabase();
 
   it("creates every table and column of db/schema.ts on an empty database", () =>
     withEmptyDatabase(async (empty) => {

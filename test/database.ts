@@ -55,7 +55,7 @@ function provided<K extends "pgliteDumps" | "postgres">(key: K) {
  * also the process-wide one (`getDb()`), for as long as its tests run.
  * Returns a getter, because the database opens in `beforeAll`.
  */
-export function useTestDatabase(): () => Database {
+export function setUpTestDatabase(): () => Database {
   let database: Database | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { members, sessions, users, workspaces, type MemberRole } from "@/db/schema";
 import { ownerEmail, seedAcme, type SeededAcme } from "@/test/acme";
-import { resetDatabase, useTestDatabase } from "@/test/database";
+import { resetDatabase, setUpTestDatabase } from "@/test/database";
 import { createSession, findConsoleAccess, isAdmin, linkMembersToUser, revokeUserSessions, type ConsoleAccess } from "./console-access";
 
 describe("console access", () => {
-  const database = useTestDatabase();
+  const database = setUpTestDatabase();
   let acme: SeededAcme;
   beforeEach(async () => {
     await resetDatabase(database().db);

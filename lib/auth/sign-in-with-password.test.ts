@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { members, sessions } from "@/db/schema";
 import { ownerEmail, seedAcme, type SeededAcme } from "@/test/acme";
-import { resetDatabase, useTestDatabase } from "@/test/database";
+import { resetDatabase, setUpTestDatabase } from "@/test/database";
 import { signInWithPassword } from "./sign-in-with-password";
 
 describe("signInWithPassword", () => {
-  const database = useTestDatabase();
+  const database = setUpTestDatabase();
   let acme: SeededAcme;
   beforeEach(async () => {
     await resetDatabase(database().db);

@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { members, workspaces } from "@/db/schema";
 import { seedAcme, type SeededAcme } from "@/test/acme";
-import { useTestDatabase } from "@/test/database";
+import { setUpTestDatabase } from "@/test/database";
 import { listTeams } from "@/lib/teams/list-teams";
 import { seatUsage } from "@/lib/workspaces/seat-usage";
 import { listMembers } from "./list-members";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 let acme: SeededAcme;
 
 beforeAll(async () => {

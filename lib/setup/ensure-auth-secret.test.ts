@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { appSettings } from "@/db/schema";
-import { resetDatabase, testDatabaseKind, useTestDatabase } from "@/test/database";
+import { resetDatabase, testDatabaseKind, setUpTestDatabase } from "@/test/database";
 import { ensureAuthSecret } from "./ensure-auth-secret";
 
 describe("ensureAuthSecret", () => {
-  const database = useTestDatabase();
+  const database = setUpTestDatabase();
   beforeEach(() => resetDatabase(database().db));
 
   it("returns the operator's AUTH_SECRET when one is configured", async () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { members, users, workspaces } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { resetDatabase, testDatabaseKind, useTestDatabase } from "@/test/database";
+import { resetDatabase, testDatabaseKind, setUpTestDatabase } from "@/test/database";
 import { seedDemoWorkspace } from "./seed-demo-workspace";
 
 const ownerEmail = "owner@acme.test";
@@ -20,7 +20,7 @@ async function countRows(db: Db, table: typeof workspaces | typeof members | typ
 }
 
 describe("seedDemoWorkspace", () => {
-  const database = useTestDatabase();
+  const database = setUpTestDatabase();
   beforeEach(() => resetDatabase(database().db));
 
   it("creates Acme with its owner on first start and returns a password that signs in", async () => {
