@@ -3,7 +3,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { env, oidcConfig } from "@/lib/env";
+import { oidcConfig } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { mailConfigured, sendMail } from "@/lib/mail/send-mail";
 import { signInLinkMail } from "@/lib/mail/sign-in-link-mail";
@@ -89,6 +89,6 @@ function authConfig(): NextAuthConfig {
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => authConfig());
 
 export function signInProviders(): { oidc?: { name: string } } {
-  const oidc = oidcConfig(env());
+  const oidc = oidcConfig();
   return { oidc: oidc ? { name: oidc.name } : undefined };
 }

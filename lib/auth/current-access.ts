@@ -1,16 +1,20 @@
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { auth } from "./auth";
 import { findConsoleAccess, isAdmin, type ConsoleAccess } from "./console-access";
 
 export type CurrentAccess = { signedIn: false } | { signedIn: true; userId: string; access: ConsoleAccess | null };
 
-/** The signed-in identity of this request and what it may reach, checked against the database every time. */
-export async function currentAccess(): Promise<CurrentAccess> {
+/**
+ * The signed-in identity of this request and what it may reach, checked against the database on
+ * every request — once per request: the console layout and its page both ask.
+ */
+export const currentAccess = cache(async (): Promise<CurrentAccess> => {
   const userId = (await auth())?.user?.id;
   if (!userId) return { signedIn: false };
   return { signedIn: true, userId, access: await findConsoleAccess(getDb(), userId) };
-}
+});
 
 /** For console pages: signed-out people go to the login page, non-admins get a 403 page. */
 export async function requireAdminPage(): Promise<ConsoleAccess> {
