@@ -118,6 +118,8 @@ export const workspaces = pgTable("workspaces", {
   slug: text().notNull().unique(),
   name: text().notNull(),
   seatLimit: integer().notNull(),
+  /** Active members; kept by a trigger on `members`, which refuses to go past `seatLimit` (migration 0002). */
+  seatsUsed: integer().notNull().default(0),
   /** Lower-case domains; when non-empty, provisioned emails must use one of them. */
   verifiedDomains: text().array().notNull().default(sql`'{}'::text[]`),
   /** Role given to a member whom no mapped group places higher. */
@@ -198,6 +200,8 @@ export const members = pgTable(
     index("members_directory_external_id_idx").on(t.directoryId, t.externalId),
     index("members_user_id_idx").on(t.userId),
     index("members_purge_after_idx").on(t.purgeAfter),
+    /** The members a directory sees over SCIM, in SCIM list order (by id). */
+    index("members_directory_scope_idx").on(t.directoryId, t.id).where(sql`${t.directoryRemovedAt} is null`),
   ],
 );
 
@@ -412,6 +416,13 @@ export const syncRuns = pgTable(
   },
   (t) => [index().on(t.directoryId, t.createdAt.desc())],
 );
+
+/** Fixed-window counters of rate-limiter-flexible's RateLimiterDrizzle, shared by every app instance. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  points: integer().notNull(),
+  expire: timestamp({ withTimezone: true }),
+});
 
 /** Small key/value store for instance-wide values generated at first start (e.g. the auth secret). */
 export const appSettings = pgTable("app_settings", {

@@ -1,16 +1,14 @@
-import { and, count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { members, workspaces } from "@/db/schema";
+import { workspaces } from "@/db/schema";
 
 export type SeatUsage = { used: number; limit: number };
 
-/** Active members take a seat; suspended ones do not. */
+/** Active members take a seat; suspended ones do not (counted by a trigger, see migration 0002). */
 export async function seatUsage(db: Db, workspaceId: string): Promise<SeatUsage> {
   const [row] = await db
-    .select({ limit: workspaces.seatLimit, used: count(members.id) })
+    .select({ limit: workspaces.seatLimit, used: workspaces.seatsUsed })
     .from(workspaces)
-    .leftJoin(members, and(eq(members.workspaceId, workspaces.id), eq(members.status, "active")))
-    .where(eq(workspaces.id, workspaceId))
-    .groupBy(workspaces.id);
+    .where(eq(workspaces.id, workspaceId));
   return row ?? { used: 0, limit: 0 };
 }
