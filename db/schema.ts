@@ -298,7 +298,8 @@ export const directoryGroups = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("directory_groups_display_name_idx").on(t.directoryId, sql`lower(${t.displayName})`),
+    /** Entra matches groups by displayName, so names are unique per directory, ignoring case. */
+    uniqueIndex("directory_groups_display_name_idx").on(t.directoryId, sql`lower(${t.displayName})`),
     index("directory_groups_external_id_idx").on(t.directoryId, t.externalId),
   ],
 );

@@ -28,6 +28,8 @@ const envSchema = z.object({
     .transform((v) => v === "true"),
   ROLLCALL_OWNER_EMAIL: z.email().default("owner@acme.test"),
   ROLLCALL_OWNER_PASSWORD: optional.pipe(z.string().min(12, "ROLLCALL_OWNER_PASSWORD must be at least 12 characters").optional()),
+  /** Requests per second one directory may make to the SCIM API, shared by all instances. Entra needs 25+. */
+  SCIM_RATE_LIMIT: z.coerce.number().int().min(25).default(200),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 });
 

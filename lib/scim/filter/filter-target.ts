@@ -12,6 +12,8 @@ export type FilterElements = {
   exists: (condition: SQL) => SQL;
   /** Sub-attributes by canonical name, as SQL over the element alias used inside `exists`. */
   subAttributes: Record<string, FilterColumn>;
+  /** ORDER BY expression for `sortBy` on the attribute or its `value` (e.g. the primary email); none = unsortable. */
+  sort?: SQL;
 };
 
 /**
@@ -22,6 +24,8 @@ export type FilterElements = {
  */
 export type FilterTarget = {
   attributes: ResourceAttributes;
+  /** The core schema's URN, so `urn:…:core:2.0:User:userName` resolves like `userName`. */
+  coreSchema?: string;
   columns: Record<string, FilterColumn>;
   multiValued: Record<string, FilterElements>;
 };

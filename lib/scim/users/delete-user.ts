@@ -1,0 +1,37 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { directoryGroupMembers, members } from "@/db/schema";
+import { checkIfMatch } from "../http/etag";
+import type { ScimContext } from "../http/scim-context";
+import type { ScimResult } from "../http/scim-result";
+import { noContent } from "../http/scim-response";
+import { lockUser } from "./find-user";
+
+/**
+ * DELETE /Users/{id}: the user leaves the directory (404 from now on) and its groups; the member
+ * is suspended, keeps its data, and is purged after the retention window unless re-provisioned.
+ */
+export async function deleteUser(tx: Db, context: ScimContext, id: string, request: Request): Promise<ScimResult> {
+  const current = await lockUser(tx, context, id);
+  checkIfMatch(request, current.version);
+  await tx.delete(directoryGroupMembers).where(eq(directoryGroupMembers.memberId, id));
+  await tx
+    .update(members)
+    .set({
+      status: "suspended",
+      directoryRemovedAt: sql`now()`,
+      purgeAfter: sql`now() + make_interval(days => ${context.directory.retentionDays})`,
+      version: sql`${members.version} + 1`,
+    })
+    .where(eq(members.id, id));
+  return {
+    response: noContent(),
+    activity: {
+      action: "member.removed",
+      resourceType: "User",
+      resourceId: id,
+      memberId: id,
+      summary: `Removed ${current.userName} from the directory; suspended, purged in ${context.directory.retentionDays} days unless re-provisioned`,
+    },
+  };
+}

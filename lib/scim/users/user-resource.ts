@@ -1,0 +1,47 @@
+import { getTableColumns, sql } from "drizzle-orm";
+import { members, type Member } from "@/db/schema";
+import { etagOf } from "../http/etag";
+import type { ScimContext } from "../http/scim-context";
+import { urns } from "../schemas/urns";
+import { memberToDocument } from "./user-document";
+
+export type UserGroupRef = { value: string; display: string };
+export type UserRow = Member & { groups?: UserGroupRef[] };
+
+/** The directory groups a member is in, as one correlated subquery (only selected when `groups` is returned). */
+const groupsOfMember = sql<UserGroupRef[]>`(
+  select coalesce(json_agg(json_build_object('value', ug.id, 'display', ug.display_name) order by ug.display_name), '[]'::json)
+  from directory_group_members ugm join directory_groups ug on ug.id = ugm.group_id
+  where ugm.member_id = "members"."id")`;
+
+export function userColumns(withGroups: boolean) {
+  return withGroups ? { ...getTableColumns(members), groups: groupsOfMember } : getTableColumns(members);
+}
+
+/** A member as a SCIM User (RFC 7643 §4.1); the password is never part of it. */
+export function userResource(row: UserRow, context: Pick<ScimContext, "baseUrl">): Record<string, unknown> {
+  const document = memberToDocument(row);
+  const extension = document[urns.enterpriseUser] as Record<string, unknown> | undefined;
+  if (extension && row.managerId) {
+    extension.manager = {
+      value: row.managerId,
+      $ref: `${context.baseUrl}/Users/${row.managerId}`,
+      ...(row.managerDisplayName ? { displayName: row.managerDisplayName } : {}),
+    };
+  }
+  return {
+    schemas: extension ? [urns.user, urns.enterpriseUser] : [urns.user],
+    id: row.id,
+    ...document,
+    ...(row.groups
+      ? { groups: row.groups.map((g) => ({ value: g.value, display: g.display, $ref: `${context.baseUrl}/Groups/${g.value}`, type: "direct" })) }
+      : {}),
+    meta: {
+      resourceType: "User",
+      created: new Date(row.createdAt).toISOString(),
+      lastModified: new Date(row.updatedAt).toISOString(),
+      location: `${context.baseUrl}/Users/${row.id}`,
+      version: etagOf(row.version),
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Db } from "@/db/client";
+import type { IdpType } from "@/db/schema";
+import { createDirectory } from "@/lib/directories/create-directory";
+import { handleScimRequest } from "@/lib/scim/http/handle-scim-request";
+
+export type ScimReply = { status: number; body: Record<string, unknown> & { Resources?: Array<Record<string, unknown>> }; headers: Headers };
+
+/** In-process `fetch` that hands /scim/v2/… requests to the SCIM handler, as the route does. */
+export const scimFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  const match = /\/scim\/v2\/([^/]+)\/?(.*)$/.exec(new URL(request.url).pathname);
+  if (!match) return new Response("not a SCIM URL", { status: 404 });
+  const path = match[2] ? match[2].split("/").map(decodeURIComponent) : undefined;
+  return handleScimRequest(request, { directoryId: decodeURIComponent(match[1]!), path });
+};
+
+export type ScimClient = ReturnType<typeof scimClient>;
+
+/** A SCIM client for one directory, with its token, talking to the handler in-process. */
+export function scimClient(directoryId: string, token: string, defaults: Record<string, string> = {}) {
+  const baseUrl = `http://localhost:3000/scim/v2/${directoryId}`;
+  async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ScimReply> {
+    const response = await scimFetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json", ...defaults, ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as ScimReply["body"]) : {}, headers: response.headers };
+  }
+  return {
+    baseUrl,
+    request,
+    get: (path: string, headers?: Record<string, string>) => request("GET", path, undefined, headers),
+    post: (path: string, body: unknown, headers?: Record<string, string>) => request("POST", path, body, headers),
+    put: (path: string, body: unknown, headers?: Record<string, string>) => request("PUT", path, body, headers),
+    patch: (path: string, body: unknown, headers?: Record<string, string>) => request("PATCH", path, body, headers),
+    delete: (path: string, headers?: Record<string, string>) => request("DELETE", path, undefined, headers),
+  };
+}
+
+/** An active directory in the workspace, and a client holding its token. */
+export async function createScimDirectory(db: Db, workspaceId: string, idpType: IdpType = "generic") {
+  const { directory, token } = await createDirectory(db, { workspaceId, idpType });
+  return { directoryId: directory.id, token, client: scimClient(directory.id, token) };
+}
+
+export const patchOp = (...Operations: unknown[]) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
