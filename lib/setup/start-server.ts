@@ -3,6 +3,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { setAuthSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { writeServerHandle } from "@/lib/operator/server-handle";
 import { ensureAuthSecret } from "./ensure-auth-secret";
 import { seedDemoWorkspace, type SeedResult } from "./seed-demo-workspace";
 
@@ -12,6 +13,8 @@ import { seedDemoWorkspace, type SeedResult } from "./seed-demo-workspace";
  */
 export async function startServer(): Promise<void> {
   const e = env();
+  // Before the embedded database opens: from now on the operator CLI talks to this process.
+  if (!e.DATABASE_URL) writeServerHandle({ url: `http://127.0.0.1:${e.PORT}` });
   const database = getDatabase();
   const started = Date.now();
   await step("apply database migrations", () => migrateDatabase(database));
