@@ -203,7 +203,7 @@ function compareColumn(column: FilterColumn, label: string, op: CompareOp, value
         if (!uuidPattern.test(text)) return op === "eq" ? sql`false` : sql`true`;
         return op === "eq" ? sql`${col} = ${text}::uuid` : sql`${col} is distinct from ${text}::uuid`;
       }
-      return compareText(sql`${col}::text`, op, text, (v) => sql`lower(${v})`);
+      return compareText(sql`(${col})::text`, op, text, (v) => sql`lower(${v})`);
     }
     case "boolean":
       return op === "eq" ? sql`${col} = ${literal}` : sql`${col} is distinct from ${literal}`;
