@@ -1,4 +1,8 @@
+import { urns } from "@/lib/scim/schemas/urns";
 import { get, getArray, isJsonObject } from "./json";
+
+/** The path of an enterprise extension attribute, e.g. `<enterprise urn>:manager`. */
+export const enterprise = (attribute: string) => `${urns.enterpriseUser}:${attribute}`;
 
 const valueFilter = /^(\w+)\[(\w+) eq "([^"]*)"\](?:\.(\w+))?$/;
 

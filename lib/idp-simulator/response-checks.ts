@@ -1,7 +1,7 @@
+import { urns } from "@/lib/scim/schemas/urns";
 import { readAttribute } from "./attribute-path";
 import { describe, getArray, getString, isJsonObject, type JsonObject } from "./json";
 import type { ScimResponse } from "./scim-client";
-import { urns } from "./scim-urns";
 
 /** Returns why the response is not what the IdP relies on, or undefined when it is. */
 export type Check = (response: ScimResponse) => string | undefined;

@@ -1,17 +1,12 @@
 import { describe, getString, type JsonObject } from "./json";
 import { ResourceStore } from "./resource-store";
 import type { Check } from "./response-checks";
-import { displayPath, type HttpMethod, type Query, type ScimClient, type ScimResponse } from "./scim-client";
+import { displayPath, type ScimClient, type ScimRequest, type ScimResponse } from "./scim-client";
 import type { SimulationStep } from "./simulation-report";
 
-export interface StepSpec {
+/** One request of an IdP's sequence, and what the IdP needs back. */
+export interface StepSpec extends ScimRequest {
   name: string;
-  method: HttpMethod;
-  path: string;
-  query?: Query;
-  body?: unknown;
-  headers?: Record<string, string>;
-  token?: string;
   expect: number | readonly number[];
   check?: Check;
   /** Keeps the response body under this key when it carries an id, for later steps to use. */

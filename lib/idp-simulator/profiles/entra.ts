@@ -1,9 +1,12 @@
+import { urns } from "@/lib/scim/schemas/urns";
+import { enterprise } from "../attribute-path";
 import { chunk, guid, type GroupFixture, type Person } from "../fixtures";
 import { getArray, getString } from "../json";
+import { patchGroup, patchOp, patchUser } from "../patch-steps";
 import type { Profile, Simulation } from "../profile";
 import { absent, allOf, type Check, listResponse, resource, resourcesOf } from "../response-checks";
-import { enterprise, patchOp, urns } from "../scim-urns";
-import { deleteResource, eq, groupLabel, membersOf, userLabel } from "../shared-steps";
+import { deleteGroup, deleteUser, eq, groupLabel, listQuery, membersOf, readUser, userLabel, userNameLookup } from "../shared-steps";
+import type { StepBuilder } from "../step-recorder";
 
 // Microsoft's tutorial example carries this URN, colon missing, in a create body.
 const malformedEnterpriseUrn = "urn:ietf:params:scim:schemas:extension:enterprise:2.0User";
@@ -40,8 +43,6 @@ const discoverable: Check = (response) => {
   return reasons.length > 0 ? reasons.join("; ") : undefined;
 };
 
-const anyResponse = [200, 204];
-
 function updatedValues(person: Person) {
   return {
     email: person.email.replace("@", ".work@"),
@@ -51,23 +52,13 @@ function updatedValues(person: Person) {
   };
 }
 
+/** Entra looks a group up by displayName, members excluded, and expects none before it creates one. */
+const groupLookup = (name: string, displayName: string) =>
+  listQuery(name, "/Groups", { excludedAttributes: "members", filter: eq("displayName", displayName) }, { totalResults: 0 });
+
 async function connectionTest(sim: Simulation) {
-  await sim.step({
-    name: "test connection: query a user that cannot exist",
-    method: "GET",
-    path: "/Users",
-    query: { filter: eq("userName", guid()) },
-    expect: 200,
-    check: listResponse({ totalResults: 0 }),
-  });
-  await sim.step({
-    name: "test connection: query a group that cannot exist",
-    method: "GET",
-    path: "/Groups",
-    query: { excludedAttributes: "members", filter: eq("displayName", guid()) },
-    expect: 200,
-    check: listResponse({ totalResults: 0 }),
-  });
+  await sim.step(userNameLookup("test connection: query a user that cannot exist", guid(), 0));
+  await sim.step(groupLookup("test connection: query a group that cannot exist", guid()));
   await sim.step({
     name: "schema discovery: every mapped attribute is declared",
     method: "GET",
@@ -79,14 +70,7 @@ async function connectionTest(sim: Simulation) {
 
 async function createUser(sim: Simulation, person: Person) {
   const label = userLabel(person);
-  await sim.step({
-    name: `match ${label} by userName before creating`,
-    method: "GET",
-    path: "/Users",
-    query: { filter: eq("userName", person.userName) },
-    expect: 200,
-    check: listResponse({ totalResults: 0 }),
-  });
+  await sim.step(userNameLookup(`match ${label} by userName before creating`, person.userName, 0));
   await sim.step({
     name: `create ${label} (meta, roles:[], nulls${person.index === 0 ? ", malformed enterprise URN" : ""})`,
     method: "POST",
@@ -114,46 +98,32 @@ async function createUser(sim: Simulation, person: Person) {
 async function updateUser(sim: Simulation, person: Person, readBack: boolean) {
   const label = userLabel(person);
   const updated = updatedValues(person);
-  await sim.step((need) => ({
-    name: `update ${label}: one capitalised operation per changed attribute`,
-    method: "PATCH",
-    path: `/Users/${need.id(person.key)}`,
-    body: patchOp(
+  await sim.step(
+    patchUser(person, `update ${label}: one capitalised operation per changed attribute`, [
       { op: "Replace", path: 'emails[type eq "work"].value', value: updated.email },
       { op: "Replace", path: "name.familyName", value: updated.familyName },
       { op: "Replace", path: enterprise("employeeNumber"), value: updated.employeeNumber },
       { op: "Add", path: "nickName", value: updated.nickName },
-    ),
-    expect: anyResponse,
-  }));
+    ]),
+  );
   if (!readBack) return;
-  await sim.step((need) => ({
-    name: `read ${label} back after the update`,
-    method: "GET",
-    path: `/Users/${need.id(person.key)}`,
-    expect: 200,
-    check: resource({
-      userName: person.userName,
-      'emails[type eq "work"].value': updated.email,
-      "name.familyName": updated.familyName,
-      [enterprise("employeeNumber")]: updated.employeeNumber,
-      nickName: updated.nickName,
-    }),
-  }));
-}
-
-async function readUser(sim: Simulation, person: Person, name: string, check: Check) {
-  await sim.step((need) => ({ name, method: "GET", path: `/Users/${need.id(person.key)}`, expect: 200, check }));
+  await sim.step(
+    readUser(
+      person,
+      `read ${label} back after the update`,
+      resource({
+        userName: person.userName,
+        'emails[type eq "work"].value': updated.email,
+        "name.familyName": updated.familyName,
+        [enterprise("employeeNumber")]: updated.employeeNumber,
+        nickName: updated.nickName,
+      }),
+    ),
+  );
 }
 
 async function setManager(sim: Simulation, subject: Person, boss: Person, name: string) {
-  await sim.step((need) => ({
-    name,
-    method: "PATCH",
-    path: `/Users/${need.id(subject.key)}`,
-    body: patchOp({ op: "Add", path: manager, value: need.id(boss.key) }),
-    expect: anyResponse,
-  }));
+  await sim.step(patchUser(subject, name, (need) => [{ op: "Add", path: manager, value: need.id(boss.key) }]));
 }
 
 async function managerLifecycle(sim: Simulation, subject: Person, boss: Person) {
@@ -166,78 +136,51 @@ async function managerLifecycle(sim: Simulation, subject: Person, boss: Person) 
     expect: 200,
     check: resource({ [`${manager}.value`]: need.id(boss.key) }),
   }));
-  await sim.step((need) => ({
-    name: `check the manager reference of ${label} by filter`,
-    method: "GET",
-    path: "/Users",
-    query: { filter: `${eq("id", need.id(subject.key))} and ${eq("manager", need.id(boss.key))}`, attributes: "id" },
-    expect: 200,
-    check: listResponse({ totalResults: 1 }),
-  }));
-  await sim.step((need) => ({
-    name: `remove the manager of ${label}`,
-    method: "PATCH",
-    path: `/Users/${need.id(subject.key)}`,
-    body: patchOp({ op: "Remove", path: manager }),
-    expect: anyResponse,
-  }));
-  await readUser(sim, subject, `the manager of ${label} is gone`, resource({ [manager]: absent }));
+  await sim.step((need) =>
+    listQuery(
+      `check the manager reference of ${label} by filter`,
+      "/Users",
+      { filter: `${eq("id", need.id(subject.key))} and ${eq("manager", need.id(boss.key))}`, attributes: "id" },
+      { totalResults: 1 },
+    ),
+  );
+  await sim.step(patchUser(subject, `remove the manager of ${label}`, [{ op: "Remove", path: manager }]));
+  await sim.step(readUser(subject, `the manager of ${label} is gone`, resource({ [manager]: absent })));
 }
 
 async function offboardAndRestore(sim: Simulation, subject: Person, boss: Person | undefined) {
   const label = userLabel(subject);
   const leaverName = `${subject.displayName} (leaver)`;
   if (boss) await setManager(sim, subject, boss, `set the manager of ${label} again before off-boarding`);
-  await sim.step((need) => ({
-    name: `off-board ${label}: displayName, lowercase manager remove and active "False" in one PATCH`,
-    method: "PATCH",
-    path: `/Users/${need.id(subject.key)}`,
-    body: patchOp(
+  await sim.step(
+    patchUser(subject, `off-board ${label}: displayName, lowercase manager remove and active "False" in one PATCH`, [
       { op: "Replace", path: "displayName", value: leaverName },
       { op: "remove", path: manager },
       { op: "Replace", path: "active", value: "False" },
-    ),
-    expect: anyResponse,
-  }));
-  await readUser(
-    sim,
-    subject,
-    `${label} reads back inactive, renamed, without manager`,
-    resource({ active: false, displayName: leaverName, [manager]: absent }),
+    ]),
   );
-  await sim.step({
-    name: `inactive ${label} is still found by userName`,
-    method: "GET",
-    path: "/Users",
-    query: { filter: eq("userName", subject.userName) },
-    expect: 200,
-    check: listResponse({ totalResults: 1 }),
-  });
-  await sim.step((need) => ({
-    name: `restore ${label}: active "True"`,
-    method: "PATCH",
-    path: `/Users/${need.id(subject.key)}`,
-    body: patchOp({ op: "Replace", path: "active", value: "True" }),
-    expect: anyResponse,
-  }));
-  await readUser(sim, subject, `${label} reads back active`, resource({ active: true }));
+  const offboarded = resource({ active: false, displayName: leaverName, [manager]: absent });
+  await sim.step(readUser(subject, `${label} reads back inactive, renamed, without manager`, offboarded));
+  await sim.step(userNameLookup(`inactive ${label} is still found by userName`, subject.userName, 1));
+  await sim.step(patchUser(subject, `restore ${label}: active "True"`, [{ op: "Replace", path: "active", value: "True" }]));
+  await sim.step(readUser(subject, `${label} reads back active`, resource({ active: true })));
 }
 
-function membershipFilter(groupId: string, userId: string) {
-  return { filter: `${eq("id", groupId)} and members[${eq("value", userId)}]`, excludedAttributes: "members" };
+/** Entra asks whether a user is in a group by filtering the group list, members excluded. */
+function membershipQuery(group: GroupFixture, person: Person, name: string, { member }: { member: boolean }): StepBuilder {
+  return (need) =>
+    listQuery(
+      name,
+      "/Groups",
+      { filter: `${eq("id", need.id(group.key))} and members[${eq("value", need.id(person.key))}]`, excludedAttributes: "members" },
+      { totalResults: member ? 1 : 0 },
+    );
 }
 
 async function pushGroup(sim: Simulation, group: GroupFixture) {
   const label = groupLabel(group);
   const people = membersOf(sim, group);
-  await sim.step({
-    name: `match ${label} by displayName before creating`,
-    method: "GET",
-    path: "/Groups",
-    query: { excludedAttributes: "members", filter: eq("displayName", group.displayName) },
-    expect: 200,
-    check: listResponse({ totalResults: 0 }),
-  });
+  await sim.step(groupLookup(`match ${label} by displayName before creating`, group.displayName));
   await sim.step({
     name: `create ${label} with the ADSCIM schema and no members`,
     method: "POST",
@@ -264,55 +207,28 @@ async function pushGroup(sim: Simulation, group: GroupFixture) {
   const batches = people.length > singleMemberRequestsUpTo ? chunk(people, operationsPerBatch) : people.map((person) => [person]);
   for (const batch of batches) {
     const first = batch[0];
-    await sim.step((need) => ({
-      name:
-        batch.length === 1 && first
-          ? `add ${userLabel(first)} to ${label}`
-          : `add ${batch.length} members to ${label}, one operation each`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp(
-        ...batch.map((person) => ({ op: "Add", path: "members", value: [{ $ref: null, value: need.id(person.key) }] })),
+    const name =
+      batch.length === 1 && first ? `add ${userLabel(first)} to ${label}` : `add ${batch.length} members to ${label}, one operation each`;
+    await sim.step(
+      patchGroup(group, name, (need) =>
+        batch.map((person) => ({ op: "Add", path: "members", value: [{ $ref: null, value: need.id(person.key) }] })),
       ),
-      expect: anyResponse,
-    }));
+    );
   }
 
   const [removed, kept] = people;
   if (removed) {
-    await sim.step((need) => ({
-      name: `check ${userLabel(removed)} is a member of ${label}`,
-      method: "GET",
-      path: "/Groups",
-      query: membershipFilter(need.id(group.key), need.id(removed.key)),
-      expect: 200,
-      check: listResponse({ totalResults: 1 }),
-    }));
-    await sim.step((need) => ({
-      name: `remove ${userLabel(removed)} from ${label} (value array, no filter)`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp({ op: "Remove", path: "members", value: [{ value: need.id(removed.key) }] }),
-      expect: anyResponse,
-    }));
-    await sim.step((need) => ({
-      name: `check ${userLabel(removed)} left ${label}`,
-      method: "GET",
-      path: "/Groups",
-      query: membershipFilter(need.id(group.key), need.id(removed.key)),
-      expect: 200,
-      check: listResponse({ totalResults: 0 }),
-    }));
+    await sim.step(membershipQuery(group, removed, `check ${userLabel(removed)} is a member of ${label}`, { member: true }));
+    await sim.step(
+      patchGroup(group, `remove ${userLabel(removed)} from ${label} (value array, no filter)`, (need) => [
+        { op: "Remove", path: "members", value: [{ value: need.id(removed.key) }] },
+      ]),
+    );
+    await sim.step(membershipQuery(group, removed, `check ${userLabel(removed)} left ${label}`, { member: false }));
   }
   if (kept) {
-    await sim.step((need) => ({
-      name: `check ${userLabel(kept)} is still in ${label} (the remove must not empty the group)`,
-      method: "GET",
-      path: "/Groups",
-      query: membershipFilter(need.id(group.key), need.id(kept.key)),
-      expect: 200,
-      check: listResponse({ totalResults: 1 }),
-    }));
+    const name = `check ${userLabel(kept)} is still in ${label} (the remove must not empty the group)`;
+    await sim.step(membershipQuery(group, kept, name, { member: true }));
   }
 
   const renamed = `${group.displayName} renamed`;
@@ -347,8 +263,8 @@ export const entra: Profile = {
 
     // Entra DELETEs a user only once it is hard-deleted, 30 days after the soft delete.
     const [first, ...rest] = sim.people;
-    if (first) await deleteResource(sim, { key: first.key, endpoint: "/Users", label: userLabel(first), confirm: true });
-    for (const group of sim.groups) await deleteResource(sim, { key: group.key, endpoint: "/Groups", label: groupLabel(group) });
-    for (const person of rest) await deleteResource(sim, { key: person.key, endpoint: "/Users", label: userLabel(person) });
+    if (first) await deleteUser(sim, first, { confirm: true });
+    for (const group of sim.groups) await deleteGroup(sim, group);
+    for (const person of rest) await deleteUser(sim, person);
   },
 };

@@ -1,5 +1,7 @@
+import { urns } from "@/lib/scim/schemas/urns";
 import { chunk, type GroupFixture, type Person } from "../fixtures";
 import { describe, get, getArray, getString, isJsonObject, type JsonObject } from "../json";
+import { patchAnswers, patchGroup, patchOp, patchUser } from "../patch-steps";
 import type { Profile, Simulation } from "../profile";
 import {
   absent,
@@ -11,16 +13,13 @@ import {
   header,
   ifBody,
   listResponse,
-  members,
   present,
   resource,
   resourcesOf,
 } from "../response-checks";
 import type { Query, ScimResponse } from "../scim-client";
-import { patchOp, urns } from "../scim-urns";
-import { deleteResource, eq, groupLabel, membersOf, userLabel } from "../shared-steps";
+import { deleteGroup, deleteUser, eq, expectMembers, groupLabel, listQuery, membersOf, userLabel } from "../shared-steps";
 
-const anyResponse = [200, 204];
 const membersPerPatch = 1000;
 
 function reasonsOrNothing(reasons: string[]): string | undefined {
@@ -169,7 +168,7 @@ async function versionedUpdates(sim: Simulation, person: Person) {
       { op: "remove", path: 'emails[type eq "home"]' },
       { op: "add", path: "phoneNumbers", value: [{ type: "mobile", value: mobile }] },
     ),
-    expect: anyResponse,
+    expect: patchAnswers,
     check: ifBody(resource(patched)),
   }));
   await sim.step((need) => ({
@@ -287,22 +286,13 @@ async function groupLifecycle(sim: Simulation, group: GroupFixture) {
     save: group.key,
   });
   for (const batch of chunk(people, membersPerPatch)) {
-    await sim.step((need) => ({
-      name: `add ${batch.length} member(s) to ${label}`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp({ op: "add", path: "members", value: batch.map((person) => ({ value: need.id(person.key) })) }),
-      expect: anyResponse,
-    }));
+    await sim.step(
+      patchGroup(group, `add ${batch.length} member(s) to ${label}`, (need) => [
+        { op: "add", path: "members", value: batch.map((person) => ({ value: need.id(person.key) })) },
+      ]),
+    );
   }
-  await sim.step({
-    name: `find ${label} by displayName`,
-    method: "GET",
-    path: "/Groups",
-    query: { filter: eq("displayName", group.displayName) },
-    expect: 200,
-    check: listResponse({ totalResults: 1 }),
-  });
+  await sim.step(listQuery(`find ${label} by displayName`, "/Groups", { filter: eq("displayName", group.displayName) }, { totalResults: 1 }));
   await sim.step((need) => ({
     name: `read ${label} with attributes=displayName`,
     method: "GET",
@@ -314,37 +304,24 @@ async function groupLifecycle(sim: Simulation, group: GroupFixture) {
 
   const [removed, ...rest] = people;
   if (removed) {
-    await sim.step((need) => ({
-      name: `check ${userLabel(removed)} is in ${label} (members eq)`,
-      method: "GET",
-      path: "/Groups",
-      query: { filter: `${eq("id", need.id(group.key))} and ${eq("members", need.id(removed.key))}`, attributes: "id" },
-      expect: 200,
-      check: listResponse({ totalResults: 1 }),
-    }));
-    await sim.step((need) => ({
-      name: `remove ${userLabel(removed)} from ${label} by a value-filter path`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp({ op: "remove", path: `members[${eq("value", need.id(removed.key))}]` }),
-      expect: anyResponse,
-    }));
-    await sim.step((need) => ({
-      name: `${label} lost only ${userLabel(removed)}`,
-      method: "GET",
-      path: `/Groups/${need.id(group.key)}`,
-      expect: 200,
-      check: members({ exclude: [need.id(removed.key)], include: rest.map((person) => need.id(person.key)) }),
-    }));
+    await sim.step((need) =>
+      listQuery(
+        `check ${userLabel(removed)} is in ${label} (members eq)`,
+        "/Groups",
+        { filter: `${eq("id", need.id(group.key))} and ${eq("members", need.id(removed.key))}`, attributes: "id" },
+        { totalResults: 1 },
+      ),
+    );
+    await sim.step(
+      patchGroup(group, `remove ${userLabel(removed)} from ${label} by a value-filter path`, (need) => [
+        { op: "remove", path: `members[${eq("value", need.id(removed.key))}]` },
+      ]),
+    );
+    await sim.step(expectMembers(group, `${label} lost only ${userLabel(removed)}`, { exclude: [removed], include: rest }));
   }
-  await sim.step((need) => ({
-    name: `rename ${label}`,
-    method: "PATCH",
-    path: `/Groups/${need.id(group.key)}`,
-    body: patchOp({ op: "replace", path: "displayName", value: renamed }),
-    expect: anyResponse,
-    check: ifBody(resource({ displayName: renamed })),
-  }));
+  await sim.step(
+    patchGroup(group, `rename ${label}`, [{ op: "replace", path: "displayName", value: renamed }], ifBody(resource({ displayName: renamed }))),
+  );
 }
 
 /** A spec-literal RFC 7643/7644 client (PingFederate, Rippling, scripts). */
@@ -361,23 +338,13 @@ export const generic: Profile = {
     const inactive = sim.people[sim.people.length - 1];
     if (first) await versionedUpdates(sim, first);
     if (inactive) {
-      await sim.step((need) => ({
-        name: `deactivate ${userLabel(inactive)}`,
-        method: "PATCH",
-        path: `/Users/${need.id(inactive.key)}`,
-        body: patchOp({ op: "replace", path: "active", value: false }),
-        expect: anyResponse,
-        check: ifBody(resource({ active: false })),
-      }));
+      const deactivate = [{ op: "replace", path: "active", value: false }];
+      await sim.step(patchUser(inactive, `deactivate ${userLabel(inactive)}`, deactivate, ifBody(resource({ active: false }))));
     }
     if (first && inactive) await queries(sim, first, second, inactive);
     for (const group of sim.groups) await groupLifecycle(sim, group);
 
-    for (const group of sim.groups) {
-      await deleteResource(sim, { key: group.key, endpoint: "/Groups", label: groupLabel(group), confirm: group.index === 0 });
-    }
-    for (const person of sim.people) {
-      await deleteResource(sim, { key: person.key, endpoint: "/Users", label: userLabel(person), confirm: person.index === 0 });
-    }
+    for (const group of sim.groups) await deleteGroup(sim, group, { confirm: group.index === 0 });
+    for (const person of sim.people) await deleteUser(sim, person, { confirm: person.index === 0 });
   },
 };

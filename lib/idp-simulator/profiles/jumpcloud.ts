@@ -1,11 +1,23 @@
 import { randomBytes } from "node:crypto";
+import { urns } from "@/lib/scim/schemas/urns";
 import type { GroupFixture, Person } from "../fixtures";
+import { patchGroup, patchUser } from "../patch-steps";
 import type { Profile, Simulation } from "../profile";
-import { ifBody, listResponse, members, resource } from "../response-checks";
-import { patchOp, urns } from "../scim-urns";
-import { deleteResource, eq, groupLabel, membersOf, outsiderOf, userLabel } from "../shared-steps";
-
-const anyResponse = [200, 204];
+import { ifBody, resource } from "../response-checks";
+import {
+  deleteGroup,
+  deleteResource,
+  deleteUser,
+  eq,
+  expectMembers,
+  groupLabel,
+  listQuery,
+  membersOf,
+  outsiderOf,
+  readUser,
+  userLabel,
+  userNameLookup,
+} from "../shared-steps";
 
 const jumpCloudId = () => randomBytes(12).toString("hex");
 
@@ -54,14 +66,7 @@ async function connectionTest(sim: Simulation) {
 
 async function provisionUser(sim: Simulation, person: Person, externalId: string) {
   const label = userLabel(person);
-  await sim.step({
-    name: `look ${label} up before provisioning`,
-    method: "GET",
-    path: "/Users",
-    query: { filter: eq("userName", person.userName) },
-    expect: 200,
-    check: listResponse({ totalResults: 0 }),
-  });
+  await sim.step(userNameLookup(`look ${label} up before provisioning`, person.userName, 0));
   await sim.step({
     name: `provision ${label}`,
     method: "POST",
@@ -85,14 +90,8 @@ async function updateUser(sim: Simulation, person: Person, externalId: string) {
     check: resource({ userName: person.userName, title: "Engineer" }),
   }));
   if (person.index !== 0) return;
-  await sim.step((need) => ({
-    name: `update ${label} by PATCH`,
-    method: "PATCH",
-    path: `/Users/${need.id(person.key)}`,
-    body: patchOp({ op: "replace", path: "title", value: "Staff Engineer" }),
-    expect: anyResponse,
-    check: ifBody(resource({ title: "Staff Engineer" })),
-  }));
+  const title = "Staff Engineer";
+  await sim.step(patchUser(person, `update ${label} by PATCH`, [{ op: "replace", path: "title", value: title }], ifBody(resource({ title }))));
 }
 
 async function syncGroup(sim: Simulation, group: GroupFixture) {
@@ -100,14 +99,8 @@ async function syncGroup(sim: Simulation, group: GroupFixture) {
   const people = membersOf(sim, group);
   // JumpCloud does not create empty groups: a group appears with its first members.
   if (people.length === 0) return;
-  await sim.step({
-    name: `look ${label} up by name (JumpCloud takes over a group with the same name)`,
-    method: "GET",
-    path: "/Groups",
-    query: { filter: eq("displayName", group.displayName) },
-    expect: 200,
-    check: listResponse({ totalResults: 0 }),
-  });
+  const lookUp = `look ${label} up by name (JumpCloud takes over a group with the same name)`;
+  await sim.step(listQuery(lookUp, "/Groups", { filter: eq("displayName", group.displayName) }, { totalResults: 0 }));
   await sim.step((need) => ({
     name: `create ${label} with its members`,
     method: "POST",
@@ -121,74 +114,34 @@ async function syncGroup(sim: Simulation, group: GroupFixture) {
     check: resource({ displayName: group.displayName }),
     save: group.key,
   }));
-  await sim.step((need) => ({
-    name: `${label} holds its members`,
-    method: "GET",
-    path: `/Groups/${need.id(group.key)}`,
-    expect: 200,
-    check: members({ include: people.map((person) => need.id(person.key)) }),
-  }));
+  await sim.step(expectMembers(group, `${label} holds its members`, { include: people }));
 
   const [removed, ...rest] = people;
   if (removed) {
-    await sim.step((need) => ({
-      name: `remove ${userLabel(removed)} from ${label} (value array, no filter)`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp({ op: "remove", path: "members", value: [{ value: need.id(removed.key) }] }),
-      expect: anyResponse,
-    }));
-    await sim.step((need) => ({
-      name: `${label} lost only ${userLabel(removed)}`,
-      method: "GET",
-      path: `/Groups/${need.id(group.key)}`,
-      expect: 200,
-      check: members({ exclude: [need.id(removed.key)], include: rest.map((person) => need.id(person.key)) }),
-    }));
+    await sim.step(
+      patchGroup(group, `remove ${userLabel(removed)} from ${label} (value array, no filter)`, (need) => [
+        { op: "remove", path: "members", value: [{ value: need.id(removed.key) }] },
+      ]),
+    );
+    await sim.step(expectMembers(group, `${label} lost only ${userLabel(removed)}`, { exclude: [removed], include: rest }));
   }
   const added = outsiderOf(sim, group) ?? removed;
   if (added) {
-    await sim.step((need) => ({
-      name: `add ${userLabel(added)} to ${label}`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp({ op: "add", path: "members", value: [{ value: need.id(added.key) }] }),
-      expect: anyResponse,
-    }));
-    await sim.step((need) => ({
-      name: `${label} holds ${userLabel(added)}`,
-      method: "GET",
-      path: `/Groups/${need.id(group.key)}`,
-      expect: 200,
-      check: members({ include: [need.id(added.key)] }),
-    }));
+    await sim.step(
+      patchGroup(group, `add ${userLabel(added)} to ${label}`, (need) => [
+        { op: "add", path: "members", value: [{ value: need.id(added.key) }] },
+      ]),
+    );
+    await sim.step(expectMembers(group, `${label} holds ${userLabel(added)}`, { include: [added] }));
   }
-  await sim.step((need) => ({
-    name: `rename ${label}`,
-    method: "PATCH",
-    path: `/Groups/${need.id(group.key)}`,
-    body: patchOp({ op: "replace", path: "displayName", value: `${group.displayName} renamed` }),
-    expect: anyResponse,
-  }));
+  await sim.step(patchGroup(group, `rename ${label}`, [{ op: "replace", path: "displayName", value: `${group.displayName} renamed` }]));
 }
 
 async function deprovision(sim: Simulation, person: Person) {
   const label = userLabel(person);
-  await sim.step((need) => ({
-    name: `deprovision ${label}: set inactive`,
-    method: "PATCH",
-    path: `/Users/${need.id(person.key)}`,
-    body: patchOp({ op: "replace", path: "active", value: false }),
-    expect: anyResponse,
-    check: ifBody(resource({ active: false })),
-  }));
-  await sim.step((need) => ({
-    name: `inactive ${label} is still readable`,
-    method: "GET",
-    path: `/Users/${need.id(person.key)}`,
-    expect: 200,
-    check: resource({ active: false }),
-  }));
+  const inactive = resource({ active: false });
+  await sim.step(patchUser(person, `deprovision ${label}: set inactive`, [{ op: "replace", path: "active", value: false }], ifBody(inactive)));
+  await sim.step(readUser(person, `inactive ${label} is still readable`, inactive));
 }
 
 /** JumpCloud custom SCIM integration (SCIM 2.0), group management enabled. */
@@ -209,11 +162,9 @@ export const jumpcloud: Profile = {
 
     const last = sim.people[sim.people.length - 1];
     if (last) await deprovision(sim, last);
-    for (const person of sim.people) {
-      await deleteResource(sim, { key: person.key, endpoint: "/Users", label: userLabel(person), confirm: person.index === 0 });
-    }
+    for (const person of sim.people) await deleteUser(sim, person, { confirm: person.index === 0 });
     for (const group of sim.groups) {
-      if (group.members.length > 0) await deleteResource(sim, { key: group.key, endpoint: "/Groups", label: groupLabel(group) });
+      if (group.members.length > 0) await deleteGroup(sim, group);
     }
   },
 };

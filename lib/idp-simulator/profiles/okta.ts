@@ -1,27 +1,17 @@
 import { randomBytes } from "node:crypto";
+import { urns } from "@/lib/scim/schemas/urns";
 import { chunk, guid, type GroupFixture, type Person } from "../fixtures";
 import { get, isJsonObject } from "../json";
+import { patchGroup, patchUser } from "../patch-steps";
 import type { Profile, Simulation } from "../profile";
-import {
-  allOf,
-  type Check,
-  errorBody,
-  firstResource,
-  idsOf,
-  ifBody,
-  listResponse,
-  members,
-  resource,
-} from "../response-checks";
-import { patchOp, urns } from "../scim-urns";
-import { eq, groupLabel, membersOf, outsiderOf, userLabel } from "../shared-steps";
+import { allOf, type Check, errorBody, firstResource, idsOf, ifBody, listResponse, resource } from "../response-checks";
+import { eq, expectMembers, groupLabel, listQuery, membersOf, outsiderOf, readUser, userLabel } from "../shared-steps";
 
 const pageSize = 100;
 /** Stops a server that ignores startIndex from keeping the walk going forever. */
 const maxPages = 100;
 /** Okta publishes no size for its split membership PATCHes; 1,000 is the simulator's choice. */
 const membersPerPatch = 1000;
-const anyResponse = [200, 204];
 
 const oktaUserId = () => `00u${randomBytes(9).toString("hex").slice(0, 17)}`;
 const oktaPassword = () => randomBytes(6).toString("base64url");
@@ -62,22 +52,8 @@ const emptyLookup: Check = (response) =>
   response.status === 404 ? errorBody(404)(response) : listResponse({ totalResults: 0, paging: true })(response);
 
 async function connectionTest(sim: Simulation) {
-  await sim.step({
-    name: "test API credentials: list users",
-    method: "GET",
-    path: "/Users",
-    query: { startIndex: 1, count: 2 },
-    expect: 200,
-    check: listResponse({ paging: true }),
-  });
-  await sim.step({
-    name: "test API credentials: list groups",
-    method: "GET",
-    path: "/Groups",
-    query: { startIndex: 1, count: 100 },
-    expect: 200,
-    check: listResponse({ paging: true }),
-  });
+  await sim.step(listQuery("test API credentials: list users", "/Users", { startIndex: 1, count: 2 }, { paging: true }));
+  await sim.step(listQuery("test API credentials: list groups", "/Groups", { startIndex: 1, count: 100 }, { paging: true }));
   await sim.step({
     name: "unknown user id answers 404 with an error body",
     method: "GET",
@@ -127,13 +103,7 @@ async function specChecks(sim: Simulation, person: Person) {
     expect: 409,
     check: errorBody(409),
   });
-  await sim.step((need) => ({
-    name: `read ${label}`,
-    method: "GET",
-    path: `/Users/${need.id(person.key)}`,
-    expect: 200,
-    check: oktaUser(person),
-  }));
+  await sim.step(readUser(person, `read ${label}`, oktaUser(person)));
   await sim.step({
     name: `find ${label} by its upper-cased userName`,
     method: "GET",
@@ -172,26 +142,13 @@ async function pushProfile(sim: Simulation, person: Person) {
 }
 
 async function setActive(sim: Simulation, person: Person, active: boolean, name: string) {
-  await sim.step((need) => ({
-    name,
-    method: "PATCH",
-    path: `/Users/${need.id(person.key)}`,
-    body: patchOp({ op: "replace", value: { active } }),
-    expect: anyResponse,
-    check: ifBody(resource({ active })),
-  }));
+  await sim.step(patchUser(person, name, [{ op: "replace", value: { active } }], ifBody(resource({ active }))));
 }
 
 async function deactivateAndReactivate(sim: Simulation, person: Person) {
   const label = userLabel(person);
   await setActive(sim, person, false, `deactivate ${label} (no-path replace)`);
-  await sim.step((need) => ({
-    name: `deactivated ${label} is still readable`,
-    method: "GET",
-    path: `/Users/${need.id(person.key)}`,
-    expect: 200,
-    check: resource({ active: false }),
-  }));
+  await sim.step(readUser(person, `deactivated ${label} is still readable`, resource({ active: false })));
   await setActive(sim, person, true, `reactivate ${label}`);
 }
 
@@ -217,84 +174,50 @@ async function pushGroup(sim: Simulation, group: GroupFixture) {
     check: resource({ displayName: group.displayName }),
   }));
   // Okta sends this with every membership update, so an unchanged name and id must be accepted.
-  await sim.step((need) => ({
-    name: `re-send the unchanged name of ${label} with its id`,
-    method: "PATCH",
-    path: `/Groups/${need.id(group.key)}`,
-    body: patchOp({ op: "replace", value: { id: need.id(group.key), displayName: group.displayName } }),
-    expect: anyResponse,
-  }));
+  await sim.step(
+    patchGroup(group, `re-send the unchanged name of ${label} with its id`, (need) => [
+      { op: "replace", value: { id: need.id(group.key), displayName: group.displayName } },
+    ]),
+  );
   for (const batch of chunk(people, membersPerPatch)) {
-    await sim.step((need) => ({
-      name: `add ${batch.length} member(s) to ${label}`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp({
-        op: "add",
-        path: "members",
-        value: batch.map((person) => ({ value: need.id(person.key), display: person.userName })),
-      }),
-      expect: anyResponse,
-    }));
+    await sim.step(
+      patchGroup(group, `add ${batch.length} member(s) to ${label}`, (need) => [
+        { op: "add", path: "members", value: batch.map((person) => ({ value: need.id(person.key), display: person.userName })) },
+      ]),
+    );
   }
-  if (people.length > 0) {
-    await sim.step((need) => ({
-      name: `${label} holds every pushed member`,
-      method: "GET",
-      path: `/Groups/${need.id(group.key)}`,
-      expect: 200,
-      check: members({ include: people.map((person) => need.id(person.key)) }),
-    }));
-  }
+  if (people.length > 0) await sim.step(expectMembers(group, `${label} holds every pushed member`, { include: people }));
 
   const [removed, fallback] = people;
   // With every user already a member, the add part re-adds one: adding an existing member is a no-op.
   const added = outsiderOf(sim, group) ?? fallback;
   if (removed && added) {
-    await sim.step((need) => ({
-      name: `remove ${userLabel(removed)} by filter and add ${userLabel(added)} in one PATCH`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp(
+    await sim.step(
+      patchGroup(group, `remove ${userLabel(removed)} by filter and add ${userLabel(added)} in one PATCH`, (need) => [
         { op: "remove", path: `members[${eq("value", need.id(removed.key))}]` },
         { op: "add", path: "members", value: [{ value: need.id(added.key), display: added.userName }] },
-      ),
-      expect: anyResponse,
-    }));
-    await sim.step((need) => ({
-      name: `${label} reflects the remove and the add`,
-      method: "GET",
-      path: `/Groups/${need.id(group.key)}`,
-      expect: 200,
-      check: members({ include: [need.id(added.key)], exclude: [need.id(removed.key)] }),
-    }));
+      ]),
+    );
+    await sim.step(expectMembers(group, `${label} reflects the remove and the add`, { include: [added], exclude: [removed] }));
   }
 
-  await sim.step((need) => ({
-    name: `rename ${label} (id inside the value)`,
-    method: "PATCH",
-    path: `/Groups/${need.id(group.key)}`,
-    body: patchOp({ op: "replace", value: { id: need.id(group.key), displayName: renamed } }),
-    expect: anyResponse,
-    check: ifBody(resource({ displayName: renamed })),
-  }));
+  await sim.step(
+    patchGroup(
+      group,
+      `rename ${label} (id inside the value)`,
+      (need) => [{ op: "replace", value: { id: need.id(group.key), displayName: renamed } }],
+      ifBody(resource({ displayName: renamed })),
+    ),
+  );
 
   // A replace is the whole member list, so unlike adds it cannot be split into smaller PATCHes.
   if (people.length > 0) {
-    await sim.step((need) => ({
-      name: `replace all members of ${label}`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp({ op: "replace", path: "members", value: people.map((person) => ({ value: need.id(person.key) })) }),
-      expect: anyResponse,
-    }));
-    await sim.step((need) => ({
-      name: `${label} holds exactly the replacement members`,
-      method: "GET",
-      path: `/Groups/${need.id(group.key)}`,
-      expect: 200,
-      check: members({ exactly: people.map((person) => need.id(person.key)) }),
-    }));
+    await sim.step(
+      patchGroup(group, `replace all members of ${label}`, (need) => [
+        { op: "replace", path: "members", value: people.map((person) => ({ value: need.id(person.key) })) },
+      ]),
+    );
+    await sim.step(expectMembers(group, `${label} holds exactly the replacement members`, { exactly: people }));
   }
 }
 

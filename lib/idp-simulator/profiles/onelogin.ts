@@ -1,10 +1,10 @@
+import { urns } from "@/lib/scim/schemas/urns";
+import { enterprise } from "../attribute-path";
 import type { GroupFixture, Person } from "../fixtures";
+import { patchGroup } from "../patch-steps";
 import type { Profile, Simulation } from "../profile";
-import { listResponse, members, resource } from "../response-checks";
-import { enterprise, patchOp, urns } from "../scim-urns";
-import { deleteResource, eq, groupLabel, membersOf, userLabel } from "../shared-steps";
-
-const anyResponse = [200, 204];
+import { resource } from "../response-checks";
+import { deleteGroup, deleteUser, eq, expectMembers, groupLabel, listQuery, membersOf, userLabel, userNameLookup } from "../shared-steps";
 
 interface TemplateValues {
   active: boolean;
@@ -48,14 +48,7 @@ function oneLoginIds(runId: string) {
 
 async function createUser(sim: Simulation, person: Person, externalId: string) {
   const label = userLabel(person);
-  await sim.step({
-    name: `look ${label} up by userName before creating`,
-    method: "GET",
-    path: "/Users",
-    query: { filter: eq("userName", person.userName) },
-    expect: 200,
-    check: listResponse({ totalResults: 0 }),
-  });
+  await sim.step(userNameLookup(`look ${label} up by userName before creating`, person.userName, 0));
   await sim.step({
     name: `create ${label} from the template ("active": "true", empty strings)`,
     method: "POST",
@@ -102,14 +95,7 @@ async function updateUser(sim: Simulation, person: Person, externalId: string, b
 async function suspendAndRestore(sim: Simulation, person: Person, externalId: string) {
   const label = userLabel(person);
   await putUser(sim, person, externalId, `suspend ${label} ("active": "false")`, { active: false, title: "Engineer" });
-  await sim.step({
-    name: `suspended ${label} is still found by userName`,
-    method: "GET",
-    path: "/Users",
-    query: { filter: eq("userName", person.userName) },
-    expect: 200,
-    check: listResponse({ totalResults: 1 }),
-  });
+  await sim.step(userNameLookup(`suspended ${label} is still found by userName`, person.userName, 1));
   await putUser(sim, person, externalId, `unsuspend ${label} ("active": "true")`, { active: true, title: "Engineer" });
 }
 
@@ -118,30 +104,20 @@ async function mapMembers(sim: Simulation, group: GroupFixture) {
   const people = membersOf(sim, group);
   // OneLogin provisions membership user by user, as its rules put each user in the group.
   for (const person of people) {
-    await sim.step((need) => ({
-      name: `add ${userLabel(person)} to ${label}`,
-      method: "PATCH",
-      path: `/Groups/${need.id(group.key)}`,
-      body: patchOp({ op: "add", path: "members", value: [{ value: need.id(person.key), display: person.userName }] }),
-      expect: anyResponse,
-    }));
+    await sim.step(
+      patchGroup(group, `add ${userLabel(person)} to ${label}`, (need) => [
+        { op: "add", path: "members", value: [{ value: need.id(person.key), display: person.userName }] },
+      ]),
+    );
   }
   const [removed, ...rest] = people;
   if (!removed) return;
-  await sim.step((need) => ({
-    name: `remove ${userLabel(removed)} from ${label}`,
-    method: "PATCH",
-    path: `/Groups/${need.id(group.key)}`,
-    body: patchOp({ op: "remove", path: `members[${eq("value", need.id(removed.key))}]` }),
-    expect: anyResponse,
-  }));
-  await sim.step((need) => ({
-    name: `${label} lost ${userLabel(removed)} and kept the others`,
-    method: "GET",
-    path: `/Groups/${need.id(group.key)}`,
-    expect: 200,
-    check: members({ exclude: [need.id(removed.key)], include: rest.map((person) => need.id(person.key)) }),
-  }));
+  await sim.step(
+    patchGroup(group, `remove ${userLabel(removed)} from ${label}`, (need) => [
+      { op: "remove", path: `members[${eq("value", need.id(removed.key))}]` },
+    ]),
+  );
+  await sim.step(expectMembers(group, `${label} lost ${userLabel(removed)} and kept the others`, { exclude: [removed], include: rest }));
 }
 
 /** OneLogin "SCIM Provisioner with SAML (SCIM v2 Enterprise)", deletion set to "Delete". */
@@ -155,7 +131,7 @@ export const onelogin: Profile = {
   async run(sim) {
     const externalIdOf = oneLoginIds(sim.runId);
     // "Enable" makes a first call to the base URL; which request exactly is not documented.
-    await sim.step({ name: "enable the API connection", method: "GET", path: "/Users", expect: 200, check: listResponse() });
+    await sim.step(listQuery("enable the API connection", "/Users"));
 
     for (const person of sim.people) await createUser(sim, person, externalIdOf(person));
     const boss = sim.people[0];
@@ -177,15 +153,11 @@ export const onelogin: Profile = {
         save: group.key,
       });
     }
-    await sim.step({ name: "refresh entitlements: list groups", method: "GET", path: "/Groups", expect: 200, check: listResponse() });
+    await sim.step(listQuery("refresh entitlements: list groups", "/Groups"));
     for (const group of sim.groups) await mapMembers(sim, group);
 
-    for (const person of sim.people) {
-      await deleteResource(sim, { key: person.key, endpoint: "/Users", label: userLabel(person), confirm: person.index === 0 });
-    }
+    for (const person of sim.people) await deleteUser(sim, person, { confirm: person.index === 0 });
     // OneLogin never deletes groups (nor sends member removals when a group is dropped from the app).
-    for (const group of sim.groups) {
-      await deleteResource(sim, { key: group.key, endpoint: "/Groups", label: `${groupLabel(group)} (cleanup, not OneLogin traffic)` });
-    }
+    for (const group of sim.groups) await deleteGroup(sim, group, { label: `${groupLabel(group)} (cleanup, not OneLogin traffic)` });
   },
 };
