@@ -24,6 +24,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
     pool: "forks",
+    // Database tests on 2 busy cores: a migrated PGlite alone can take seconds to open under load.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     // Each file has a database of its own, so files run in parallel. Tests wait on PGlite/Postgres as
     // much as on the CPU: on 2 cores, 2 workers measured 38 s against 50 s for the default (cores - 1).
     fileParallelism: true,

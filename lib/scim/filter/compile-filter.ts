@@ -208,7 +208,9 @@ function compareColumn(column: FilterColumn, label: string, op: CompareOp, value
     case "boolean":
       return op === "eq" ? sql`${col} = ${literal}` : sql`${col} is distinct from ${literal}`;
     case "dateTime":
-      return compareOrdered(col, op, sql`${literal}::timestamptz`);
+      // meta.lastModified is returned with millisecond precision, so compare at that precision: a
+      // client's `gt "<the value it read>"` must not find the same change again.
+      return compareOrdered(sql`date_trunc('milliseconds', ${col})`, op, sql`${literal}::timestamptz`);
     case "integer":
     case "decimal":
       return compareOrdered(col, op, sql`${literal}::numeric`);

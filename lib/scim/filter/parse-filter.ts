@@ -266,7 +266,9 @@ class Parser {
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
           this.fail(`Invalid escape "\\u${clip(hex)}" at position ${index + 1} of the ${this.noun}; \\u takes four hex digits.`);
         }
-        value += String.fromCharCode(parseInt(hex, 16));
+        const code = parseInt(hex, 16);
+        if (code === 0) this.fail(`The ${this.noun} contains the NUL character (\\u0000) at position ${index + 1}, which no stored value can hold.`);
+        value += String.fromCharCode(code);
         index += 6;
       } else {
         const replacement = escapes[escape];

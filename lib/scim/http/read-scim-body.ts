@@ -24,11 +24,22 @@ export async function readScimBody(request: Request): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") throw badRequest("invalidSyntax", "The request has no body; send a JSON object.");
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     throw badRequest("invalidSyntax", `The body is not valid JSON: ${(error as Error).message}.`);
   }
+  if (containsNul(body)) throw badRequest("invalidValue", "A value contains the NUL character (\\u0000), which cannot be stored.");
+  return body;
+}
+
+/** PostgreSQL text cannot hold U+0000; refuse it here rather than fail inside the database. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === "object") return Object.entries(value).some(([key, v]) => key.includes("\u0000") || containsNul(v));
+  return false;
 }
 
 function tooLarge() {

@@ -37,6 +37,7 @@ function integerParam(params: URLSearchParams, name: string): number | undefined
 }
 
 function build(raw: RawListRequest): ListRequest {
+  if (raw.filter?.includes("\u0000")) throw badRequest("invalidFilter", "The filter contains the NUL character (\\u0000).");
   const sortOrder = raw.sortOrder?.toLowerCase();
   if (sortOrder && sortOrder !== "ascending" && sortOrder !== "descending") {
     throw badRequest("invalidValue", `sortOrder must be "ascending" or "descending" (got "${raw.sortOrder}").`);
