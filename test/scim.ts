@@ -1,5 +1,6 @@
-import type { Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import type { IdpType } from "@/db/schema";
+import { flushActivity } from "@/lib/activity/activity-buffer";
 import { createDirectory } from "@/lib/directories/create-directory";
 import { handleScimRequest } from "@/lib/scim/http/handle-scim-request";
 
@@ -11,7 +12,10 @@ export const scimFetch: typeof fetch = async (input, init) => {
   const match = /\/scim\/v2\/([^/]+)\/?(.*)$/.exec(new URL(request.url).pathname);
   if (!match) return new Response("not a SCIM URL", { status: 404 });
   const path = match[2] ? match[2].split("/").map(decodeURIComponent) : undefined;
-  return handleScimRequest(request, { directoryId: decodeURIComponent(match[1]!), path });
+  const response = await handleScimRequest(request, { directoryId: decodeURIComponent(match[1]!), path });
+  // Reads are logged through a short queue; tests look at the log right after a request.
+  await flushActivity(getDb());
+  return response;
 };
 
 export type ScimClient = ReturnType<typeof scimClient>;

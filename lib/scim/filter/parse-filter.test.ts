@@ -208,7 +208,8 @@ const pathArb = (withSubAttr: boolean): fc.Arbitrary<AttrPath> =>
     .record({ schema: fc.option(schemaArb, { nil: undefined }), name: nameArb, subAttr: withSubAttr ? fc.option(nameArb, { nil: undefined }) : fc.constant(undefined) })
     .map(({ schema, name, subAttr }) => ({ ...(schema ? { schema } : {}), name, ...(subAttr ? { subAttr } : {}) }));
 const valueArb: fc.Arbitrary<FilterValue> = fc.oneof(
-  fc.string({ unit: "binary", maxLength: 20 }),
+  // U+0000 is refused on purpose (no stored value can hold it), so it is not a round-trippable literal.
+  fc.string({ unit: "binary", maxLength: 20 }).filter((text) => !text.includes("\u0000")),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),

@@ -5,6 +5,7 @@ import { compileFilter, compileSortBy } from "../filter/compile-filter";
 import type { ScimContext } from "../http/scim-context";
 import type { ScimResult } from "../http/scim-result";
 import type { ListRequest } from "../list/list-request";
+import { fetchPage } from "../list/fetch-page";
 import { listResponse } from "../list/list-response";
 import { applyProjection, parseProjection, projectionWants } from "../list/projection";
 import { groupAttributes } from "../schemas/group-schema";
@@ -19,14 +20,15 @@ export async function listGroups(db: Db, context: ScimContext, list: ListRequest
   const direction = list.descending ? desc : asc;
   const order = list.sortBy ? [direction(compileSortBy(list.sortBy, groupFilterTarget)), asc(directoryGroups.id)] : [direction(directoryGroups.id)];
 
-  const [[total], rows] = await Promise.all([
-    db.select({ n: count() }).from(directoryGroups).where(where),
-    list.count === 0 ? [] : db.select().from(directoryGroups).where(where).orderBy(...order).limit(list.count).offset(list.startIndex - 1),
-  ]);
+  const { rows, total } = await fetchPage(
+    list,
+    (limit, offset) => db.select().from(directoryGroups).where(where).orderBy(...order).limit(limit).offset(offset),
+    async () => (await db.select({ n: count() }).from(directoryGroups).where(where))[0]?.n ?? 0,
+  );
   const members = projectionWants(projection, "members") ? await loadGroupMembers(db, rows.map((row) => row.id)) : undefined;
   const resources = rows.map((row) => applyProjection(groupResource(row, members?.get(row.id), context), projection));
   return {
-    response: listResponse(resources, total?.n ?? 0, list.startIndex),
-    activity: { action: "scim.request", resourceType: "Group", summary: `Listed groups (${resources.length} of ${total?.n ?? 0})` },
+    response: listResponse(resources, total, list.startIndex),
+    activity: { action: "scim.request", resourceType: "Group", summary: `Listed groups (${resources.length} of ${total})` },
   };
 }

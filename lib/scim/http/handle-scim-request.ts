@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { directoryConnections } from "@/db/schema";
+import { recordActivityLater } from "@/lib/activity/activity-buffer";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
@@ -43,12 +44,12 @@ export async function handleScimRequest(request: Request, params: { directoryId:
 async function run(db: Db, context: ScimContext, route: ScimRoute, request: Request, started: number): Promise<Response> {
   if (route.kind === "public") {
     const response = route.respond();
-    await recordActivity(db, activityEvent(request, ownerOf(context), { action: "scim.request", summary: "Read the service's discovery documents" }, response.status, started));
+    recordActivityLater(db, activityEvent(request, ownerOf(context), { action: "scim.request", summary: "Read the service's discovery documents" }, response.status, started));
     return response;
   }
   if (route.kind === "read") {
     const { response, activity } = await route.run(db, context);
-    await recordActivity(db, activityEvent(request, ownerOf(context), activity, response.status, started));
+    recordActivityLater(db, activityEvent(request, ownerOf(context), activity, response.status, started));
     return response;
   }
   const body = route.readBody ? await route.readBody() : undefined;

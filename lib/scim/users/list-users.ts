@@ -5,6 +5,7 @@ import { compileFilter, compileSortBy } from "../filter/compile-filter";
 import type { ScimContext } from "../http/scim-context";
 import type { ScimResult } from "../http/scim-result";
 import type { ListRequest } from "../list/list-request";
+import { fetchPage } from "../list/fetch-page";
 import { listResponse } from "../list/list-response";
 import { applyProjection, parseProjection, projectionWants } from "../list/projection";
 import { userAttributes } from "../schemas/user-schema";
@@ -19,21 +20,15 @@ export async function listUsers(db: Db, context: ScimContext, list: ListRequest)
   const direction = list.descending ? desc : asc;
   const order = list.sortBy ? [direction(compileSortBy(list.sortBy, userFilterTarget)), asc(members.id)] : [direction(members.id)];
 
-  const [[total], rows] = await Promise.all([
-    db.select({ n: count() }).from(members).where(where),
-    list.count === 0
-      ? []
-      : db
-          .select(userColumns(projectionWants(projection, "groups")))
-          .from(members)
-          .where(where)
-          .orderBy(...order)
-          .limit(list.count)
-          .offset(list.startIndex - 1),
-  ]);
+  const { rows, total } = await fetchPage(
+    list,
+    (limit, offset) =>
+      db.select(userColumns(projectionWants(projection, "groups"))).from(members).where(where).orderBy(...order).limit(limit).offset(offset),
+    async () => (await db.select({ n: count() }).from(members).where(where))[0]?.n ?? 0,
+  );
   const resources = rows.map((row) => applyProjection(userResource(row, context), projection));
   return {
-    response: listResponse(resources, total?.n ?? 0, list.startIndex),
-    activity: { action: "scim.request", resourceType: "User", summary: `Listed users (${resources.length} of ${total?.n ?? 0})` },
+    response: listResponse(resources, total, list.startIndex),
+    activity: { action: "scim.request", resourceType: "User", summary: `Listed users (${resources.length} of ${total})` },
   };
 }
