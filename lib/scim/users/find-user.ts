@@ -1,11 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { members, type Member } from "@/db/schema";
 import { notFound } from "../errors";
 import type { ScimContext } from "../http/scim-context";
 import { isUuid } from "../is-uuid";
 import { userScope } from "./user-scope";
-import { userColumns, type UserRow } from "./user-resource";
+import { selectUsers, type UserRow } from "./user-resource";
 
 const missing = (id: string) => notFound(`No user with id "${id}" in this directory.`);
 
@@ -19,7 +19,7 @@ export async function lockUser(tx: Db, context: ScimContext, id: string): Promis
 
 export async function findUser(db: Db, context: ScimContext, id: string, withGroups: boolean): Promise<UserRow> {
   if (!isUuid(id)) throw missing(id);
-  const [row] = await db.select(userColumns(withGroups)).from(members).where(and(eq(members.id, id), userScope(context)));
+  const [row] = await selectUsers(db, { where: and(eq(members.id, id), userScope(context))!, orderBy: [sql`1`], limit: 1, withGroups });
   if (!row) throw missing(id);
   return row;
 }

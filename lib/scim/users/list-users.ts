@@ -10,7 +10,7 @@ import { listResponse } from "../list/list-response";
 import { applyProjection, parseProjection, projectionWants } from "../list/projection";
 import { userAttributes } from "../schemas/user-schema";
 import { userFilterTarget } from "./user-filter-target";
-import { userColumns, userResource } from "./user-resource";
+import { selectUsers, userResource } from "./user-resource";
 import { userScope } from "./user-scope";
 
 /** GET /Users and POST /Users/.search: filtered, sorted and paged in SQL; ordered by id for stable pages. */
@@ -22,8 +22,7 @@ export async function listUsers(db: Db, context: ScimContext, list: ListRequest)
 
   const { rows, total } = await fetchPage(
     list,
-    (limit, offset) =>
-      db.select(userColumns(projectionWants(projection, "groups"))).from(members).where(where).orderBy(...order).limit(limit).offset(offset),
+    (limit, offset) => selectUsers(db, { where: where!, orderBy: order, limit, offset, withGroups: projectionWants(projection, "groups") }),
     async () => (await db.select({ n: count() }).from(members).where(where))[0]?.n ?? 0,
   );
   const resources = rows.map((row) => applyProjection(userResource(row, context), projection));
