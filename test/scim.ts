@@ -3,6 +3,8 @@ import type { IdpType } from "@/db/schema";
 import { flushActivity } from "@/lib/activity/activity-buffer";
 import { createDirectory } from "@/lib/directories/create-directory";
 import { handleScimRequest } from "@/lib/scim/http/handle-scim-request";
+import { seedAcme } from "./acme";
+import { resetDatabase } from "./database";
 
 export type ScimReply = { status: number; body: Record<string, unknown> & { Resources?: Array<Record<string, unknown>> }; headers: Headers };
 
@@ -50,3 +52,10 @@ export async function createScimDirectory(db: Db, workspaceId: string, idpType: 
 }
 
 export const patchOp = (...Operations: unknown[]) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
+
+/** For a `beforeEach`: a freshly migrated database with Acme and one active directory of `idp`. */
+export async function freshScimDirectory(db: Db, idp: IdpType) {
+  await resetDatabase(db);
+  const { workspaceId } = await seedAcme(db);
+  return { workspaceId, ...(await createScimDirectory(db, workspaceId, idp)) };
+}

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { directoryGroupMembers, directoryGroups, members, workspaces } from "@/db/schema";
-import { seedAcme } from "@/test/acme";
-import { resetDatabase, setUpTestDatabase, testDatabaseKind } from "@/test/database";
-import { createScimDirectory, patchOp, type ScimClient, type ScimReply } from "@/test/scim";
+import { setUpTestDatabase, testDatabaseKind } from "@/test/database";
+import { freshScimDirectory, patchOp, type ScimClient, type ScimReply } from "@/test/scim";
 
 const database = setUpTestDatabase();
 const groupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group";
@@ -14,10 +13,7 @@ let workspaceId: string;
 let directoryId: string;
 
 beforeEach(async () => {
-  const { db } = database();
-  await resetDatabase(db);
-  ({ workspaceId } = await seedAcme(db));
-  ({ client, directoryId } = await createScimDirectory(db, workspaceId, "entra"));
+  ({ workspaceId, client, directoryId } = await freshScimDirectory(database().db, "entra"));
 });
 
 async function createUser(name: string): Promise<string> {

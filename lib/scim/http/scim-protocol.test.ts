@@ -2,9 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { activityEvents, directoryConnections, directoryTokens, members, workspaces } from "@/db/schema";
 import { env } from "@/lib/env";
-import { seedAcme } from "@/test/acme";
-import { resetDatabase, setUpTestDatabase, testDatabaseKind } from "@/test/database";
-import { createScimDirectory, patchOp, scimClient, scimFetch, type ScimClient, type ScimReply } from "@/test/scim";
+import { setUpTestDatabase, testDatabaseKind } from "@/test/database";
+import { createScimDirectory, freshScimDirectory, patchOp, scimClient, scimFetch, type ScimClient, type ScimReply } from "@/test/scim";
 import { maxPayloadBytes } from "./read-scim-body";
 
 const database = setUpTestDatabase();
@@ -23,10 +22,7 @@ let directoryId: string;
 let token: string;
 
 beforeEach(async () => {
-  const { db } = database();
-  await resetDatabase(db);
-  ({ workspaceId } = await seedAcme(db));
-  ({ client, directoryId, token } = await createScimDirectory(db, workspaceId, "okta"));
+  ({ workspaceId, client, directoryId, token } = await freshScimDirectory(database().db, "okta"));
 });
 
 const person = (name: string, overrides: Record<string, unknown> = {}) => ({

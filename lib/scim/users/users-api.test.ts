@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { activityEvents, members, workspaces } from "@/db/schema";
-import { seedAcme } from "@/test/acme";
-import { resetDatabase, setUpTestDatabase } from "@/test/database";
-import { createScimDirectory, patchOp, type ScimClient } from "@/test/scim";
+import { setUpTestDatabase } from "@/test/database";
+import { freshScimDirectory, patchOp, type ScimClient } from "@/test/scim";
 
 const database = setUpTestDatabase();
 const enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
@@ -12,10 +11,7 @@ let client: ScimClient;
 let workspaceId: string;
 
 beforeEach(async () => {
-  const { db } = database();
-  await resetDatabase(db);
-  ({ workspaceId } = await seedAcme(db));
-  ({ client } = await createScimDirectory(db, workspaceId, "okta"));
+  ({ workspaceId, client } = await freshScimDirectory(database().db, "okta"));
 });
 
 const alice = (overrides: Record<string, unknown> = {}) => ({

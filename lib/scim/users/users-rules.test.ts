@@ -1,9 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { members, workspaces } from "@/db/schema";
-import { seedAcme } from "@/test/acme";
-import { resetDatabase, setUpTestDatabase } from "@/test/database";
-import { createScimDirectory, patchOp, type ScimClient, type ScimReply } from "@/test/scim";
+import { setUpTestDatabase } from "@/test/database";
+import { createScimDirectory, freshScimDirectory, patchOp, type ScimClient, type ScimReply } from "@/test/scim";
 
 const database = setUpTestDatabase();
 const userSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -15,10 +14,7 @@ let workspaceId: string;
 let directoryId: string;
 
 beforeEach(async () => {
-  const { db } = database();
-  await resetDatabase(db);
-  ({ workspaceId } = await seedAcme(db));
-  ({ client, directoryId } = await createScimDirectory(db, workspaceId, "entra"));
+  ({ workspaceId, client, directoryId } = await freshScimDirectory(database().db, "entra"));
 });
 
 const person = (name: string, overrides: Record<string, unknown> = {}) => ({
