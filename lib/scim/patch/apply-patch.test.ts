@@ -9,6 +9,7 @@ import { userAttributes } from "../schemas/user-schema";
 import { applyPatch } from "./apply-patch";
 import { normalisePatch } from "./normalise-patch";
 import type { PatchOperation } from "./patch-operation";
+import { scimError } from "@/test/scim-error";
 
 const enterprise = urns.enterpriseUser;
 
@@ -41,15 +42,6 @@ const op = (name: PatchOperation["op"], path: string, value?: unknown): PatchOpe
 const patch = (document: ScimDocument, Operations: unknown[], attributes = userAttributes) =>
   applyPatch(document, normalisePatch({ schemas: [urns.patchOp], Operations }, attributes).operations, attributes);
 
-function scimError(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error("expected a ScimError");
-}
 
 describe("applyPatch: real IdP PATCHes on a user", () => {
   it.each([

@@ -1,25 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../errors";
 import type { Filter } from "../filter/filter-ast";
 import { groupAttributes } from "../schemas/group-schema";
 import { urns } from "../schemas/urns";
 import { userAttributes } from "../schemas/user-schema";
 import { normalisePatch } from "./normalise-patch";
 import type { PatchOperation } from "./patch-operation";
+import { scimError } from "@/test/scim-error";
 
 const enterprise = urns.enterpriseUser;
 const patchOp = (...Operations: unknown[]) => ({ schemas: [urns.patchOp], Operations });
 const eq = (name: string, value: string): Filter => ({ type: "compare", path: { name }, op: "eq", value });
 
-function scimError(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error("expected a ScimError");
-}
 
 type Case = { name: string; body: unknown; operations: PatchOperation[]; ignored?: string[] };
 

@@ -1,24 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../errors";
 import { parsePatchPath } from "../filter/parse-filter";
 import { groupAttributes } from "../schemas/group-schema";
 import { urns } from "../schemas/urns";
 import { normalisePatch } from "./normalise-patch";
 import type { PatchOperation } from "./patch-operation";
 import { planMembershipChanges, type MembershipChange } from "./plan-membership-changes";
+import { scimError } from "@/test/scim-error";
 
 /** Plans a PATCH body the way the route does: normalise first. */
 const plan = (...Operations: unknown[]) => planMembershipChanges(normalisePatch({ schemas: [urns.patchOp], Operations }, groupAttributes).operations);
 
-function scimError(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error("expected a ScimError");
-}
 
 describe("planMembershipChanges: IdP shapes", () => {
   it.each<{ name: string; operations: unknown[]; memberChanges: MembershipChange[]; otherOperations?: PatchOperation[] }>([

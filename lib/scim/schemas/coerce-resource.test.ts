@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../errors";
 import { findAttribute } from "./attribute";
 import { coerceAttributeValue, coerceResource } from "./coerce-resource";
 import { groupAttributes } from "./group-schema";
 import { urns } from "./urns";
 import { userAttributes } from "./user-schema";
+import { scimError } from "@/test/scim-error";
 
 const enterprise = urns.enterpriseUser;
 
-function scimError(run: () => unknown): ScimError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error("expected a ScimError");
-}
 
 describe("coerceResource: real POST and PUT bodies", () => {
   it.each([
