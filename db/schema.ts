@@ -200,8 +200,11 @@ export const members = pgTable(
     index("members_directory_external_id_idx").on(t.directoryId, t.externalId),
     index("members_user_id_idx").on(t.userId),
     index("members_purge_after_idx").on(t.purgeAfter),
-    /** The members a directory sees over SCIM, in SCIM list order (by id). */
-    index("members_directory_scope_idx").on(t.directoryId, t.id).where(sql`${t.directoryRemovedAt} is null`),
+    /**
+     * The members a directory sees over SCIM, in SCIM list order (by id). workspace_id rides along
+     * so counting and paging a directory's scope are index-only scans.
+     */
+    index("members_directory_scope_idx").on(t.directoryId, t.id, t.workspaceId).where(sql`${t.directoryRemovedAt} is null`),
   ],
 );
 

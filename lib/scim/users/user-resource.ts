@@ -35,10 +35,15 @@ const memberSelectList = sql.raw(
 /** Users of the directory as rows of `members`, for reads (`where` and `orderBy` as drizzle SQL). */
 export async function selectUsers(db: Db, options: { where: SQL; orderBy: SQL[]; limit: number; offset?: number; withGroups: boolean }): Promise<UserRow[]> {
   const groups = options.withGroups ? sql`, ${groupsOfMember} as "groups"` : sql``;
+  const orderBy = sql.join(options.orderBy, sql`, `);
+  const page = sql`limit ${options.limit} offset ${options.offset ?? 0}`;
+  // Deep pages skip their offset on ids alone (an index-only scan), then read just the page's rows.
+  const where = options.offset
+    ? sql`"members"."id" in (select "members"."id" from "members" where ${options.where} order by ${orderBy} ${page})`
+    : options.where;
   return queryRows<UserRow>(
     db,
-    sql`select ${memberSelectList}${groups} from "members" where ${options.where}
-        order by ${sql.join(options.orderBy, sql`, `)} limit ${options.limit} offset ${options.offset ?? 0}`,
+    sql`select ${memberSelectList}${groups} from "members" where ${where} order by ${orderBy} ${options.offset ? sql`` : page}`,
   );
 }
 
