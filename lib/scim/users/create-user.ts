@@ -20,14 +20,26 @@ const conflict = (detail: string) => new ScimError(409, detail, "uniqueness");
 export async function createUser(tx: Db, context: ScimContext, body: unknown): Promise<ScimResult> {
   const { document, ignored } = coerceResource(body, userAttributes);
   const { values, active } = await prepareProfile(tx, context, document);
-  const status = active === false ? "suspended" : "active";
+  const status: Member["status"] = active === false ? "suspended" : "active";
 
-  const [created] = await tx
+  const inserted = { ...values, workspaceId: context.workspace.id, directoryId: context.directory.id, source: "scim" as const, status, role: context.workspace.defaultRole };
+  // Only what the database fills in comes back: the rest is what was just written, and a new user is in no group.
+  const [generated] = await tx
     .insert(members)
-    .values({ ...values, workspaceId: context.workspace.id, directoryId: context.directory.id, source: "scim", status, role: context.workspace.defaultRole })
+    .values(inserted)
     .onConflictDoNothing()
-    .returning(userColumns(true));
-  if (created) {
+    .returning({
+      id: members.id,
+      userId: members.userId,
+      roleManagedByDirectory: members.roleManagedByDirectory,
+      directoryRemovedAt: members.directoryRemovedAt,
+      purgeAfter: members.purgeAfter,
+      version: members.version,
+      createdAt: members.createdAt,
+      updatedAt: members.updatedAt,
+    });
+  if (generated) {
+    const created = { ...inserted, ...generated, groups: [] };
     return {
       response: userResponse(created, context, 201),
       activity: { action: "member.provisioned", resourceType: "User", resourceId: created.id, memberId: created.id, summary: `Provisioned ${created.userName}`, changes: { ignored } },
