@@ -1,6 +1,7 @@
 -- workspaces.seats_used counts active members. A trigger keeps it, so no code path can forget it,
 -- and it refuses a change that would take a workspace past its seat limit (SQLSTATE RC001).
--- Creates and reactivations serialize on the workspace row only for the instant of the update.
+-- The trigger is deferred to commit, so concurrent creates hold the workspace row only while
+-- committing, not for the rest of their transaction (which bounded POST /Users throughput).
 CREATE FUNCTION rollcall_adjust_seats(workspace uuid, delta integer) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -31,8 +32,8 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER members_seats AFTER INSERT OR DELETE OR UPDATE OF status, workspace_id ON members
-  FOR EACH ROW EXECUTE FUNCTION rollcall_members_seats();
+CREATE CONSTRAINT TRIGGER members_seats AFTER INSERT OR DELETE OR UPDATE OF status, workspace_id ON members
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rollcall_members_seats();
 --> statement-breakpoint
 UPDATE workspaces w SET seats_used =
   (SELECT count(*) FROM members m WHERE m.workspace_id = w.id AND m.status = 'active');
