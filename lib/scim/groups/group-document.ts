@@ -1,5 +1,5 @@
 import { badRequest } from "../errors";
-import type { ScimDocument } from "../users/user-document";
+import type { ScimDocument } from "../schemas/coerce-resource";
 
 /** displayName, externalId and member ids of a Group document. */
 export function readGroupDocument(document: ScimDocument): { displayName: string; externalId: string | null; memberIds: string[] | undefined } {

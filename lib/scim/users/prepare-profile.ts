@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { members, type Member } from "@/db/schema";
 import { badRequest } from "../errors";
 import type { ScimContext } from "../http/scim-context";
-import { documentToProfile, type MemberProfile, type ScimDocument } from "./user-document";
+import type { ScimDocument } from "../schemas/coerce-resource";
+import { documentToProfile, type MemberProfile } from "./user-document";
 import { isUuid } from "../is-uuid";
 import { userScope } from "./user-scope";
 

@@ -4,7 +4,7 @@ import { members, type Member } from "@/db/schema";
 import type { ScimContext } from "../http/scim-context";
 import type { ScimResult } from "../http/scim-result";
 import { prepareProfile } from "./prepare-profile";
-import type { ScimDocument } from "./user-document";
+import type { ScimDocument } from "../schemas/coerce-resource";
 import { userColumns } from "./user-resource";
 import { findUser } from "./find-user";
 import { userResponse } from "./write-user-response";

@@ -1,8 +1,7 @@
 import type { Member, ScimAddress, ScimMultiValue } from "@/db/schema";
+import type { ScimDocument } from "../schemas/coerce-resource";
 import { urns } from "../schemas/urns";
 
-/** A resource in canonical form: core attributes by schema name, extension attributes under their URN. */
-export type ScimDocument = Record<string, unknown>;
 
 type StringColumn = { [K in keyof Member]: Member[K] extends string | null ? K : never }[keyof Member];
 
