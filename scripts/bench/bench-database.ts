@@ -23,6 +23,25 @@ async function onMaintenanceDatabase(url: string, run: (sql: postgres.Sql, name:
   }
 }
 
+/**
+ * Holds a PostgreSQL advisory lock for the whole run, so two benches on one server wait for each
+ * other instead of dropping each other's database (and sharing the CPU). Resolves once it is held.
+ */
+export async function lockBench(url: string, onWait: () => void): Promise<() => Promise<void>> {
+  const name = benchDatabaseName(url);
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  // A session lock lives as long as its connection: one connection, never recycled.
+  const sql = postgres(maintenance.toString(), { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {} });
+  const key = `rollcall:bench:${name}`;
+  const [row] = await sql<{ locked: boolean }[]>`select pg_try_advisory_lock(hashtext(${key})) as locked`;
+  if (!row?.locked) {
+    onWait();
+    await sql`select pg_advisory_lock(hashtext(${key}))`;
+  }
+  return () => sql.end({ timeout: 5 });
+}
+
 /** Drops the bench database if a previous run left it, and creates it empty. */
 export async function recreateBenchDatabase(url: string): Promise<void> {
   await onMaintenanceDatabase(url, async (sql, name) => {

@@ -4,7 +4,7 @@
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Database } from "@/db/client";
-import { defaultBenchDatabaseUrl, dropBenchDatabase, recreateBenchDatabase, serverVersion } from "./bench-database";
+import { defaultBenchDatabaseUrl, dropBenchDatabase, lockBench, recreateBenchDatabase, serverVersion } from "./bench-database";
 import { ensureProductionBuild, freePort, startServer, waitForHealth, type BenchServer } from "./bench-server";
 import { addMembersInBatches } from "./group-phase";
 import { createUsersLoad, filterUsersLoad, healthLoad, runLoadPhase, type LoadSettings } from "./load-phases";
@@ -33,6 +33,15 @@ async function checkFilterFinds(client: ScimClient): Promise<void> {
 
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL || defaultBenchDatabaseUrl;
+  const unlock = await lockBench(databaseUrl, () => step("Waiting for another bench run on this PostgreSQL server to finish"));
+  try {
+    await benchmark(databaseUrl);
+  } finally {
+    await unlock();
+  }
+}
+
+async function benchmark(databaseUrl: string): Promise<void> {
   const startedAt = new Date().toISOString();
   step(`Recreating the database ${new URL(databaseUrl).pathname.slice(1)}`);
   await recreateBenchDatabase(databaseUrl);
