@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { badRequest } from "../errors";
@@ -68,35 +68,36 @@ async function addMembers(tx: Db, context: ScimContext, groupId: string, ids: st
   const groups = found.filter((row) => row.type === "Group").map((row) => row.id);
   if (groups.includes(groupId)) throw badRequest("invalidValue", "A group cannot be a member of itself.");
 
-  let added = 0;
-  if (users.length) {
-    const rows = await queryRows(
-      tx,
-      sql`insert into directory_group_members (group_id, member_id)
-          select ${groupId}, unnest(${uuidArray(users)}) on conflict do nothing returning 1`,
-    );
-    added += rows.length;
-  }
-  if (groups.length) {
-    const rows = await queryRows(
-      tx,
-      sql`insert into directory_group_children (group_id, child_group_id)
-          select ${groupId}, unnest(${uuidArray(groups)}) on conflict do nothing returning 1`,
-    );
-    added += rows.length;
-  }
-  return added;
+  return (await insertMembers(tx, groupId, "User", users)) + (await insertMembers(tx, groupId, "Group", groups));
+}
+
+/** Where each kind of member lives: users in one join table, nested groups in another. */
+const memberTables = {
+  User: { table: sql.raw("directory_group_members"), column: sql.raw("member_id") },
+  Group: { table: sql.raw("directory_group_children"), column: sql.raw("child_group_id") },
+} as const;
+
+async function countOf(tx: Db, statement: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(tx, sql`with changed as (${statement} returning 1) select count(*)::int as n from changed`);
+  return row?.n ?? 0;
+}
+
+async function insertMembers(tx: Db, groupId: string, type: keyof typeof memberTables, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { table, column } = memberTables[type];
+  return countOf(tx, sql`insert into ${table} (group_id, ${column}) select ${groupId}, unnest(${uuidArray(ids)}) on conflict do nothing`);
 }
 
 /** Removes the listed members (ids that are not members are ignored), or all of them. */
 async function removeMembers(tx: Db, groupId: string, ids: string[] | undefined): Promise<number> {
   const valid = ids?.filter(isUuid);
   if (valid && valid.length === 0) return 0;
-  const users = valid ? sql` and member_id = any(${uuidArray(valid)})` : sql``;
-  const groups = valid ? sql` and child_group_id = any(${uuidArray(valid)})` : sql``;
-  const removedUsers = await queryRows(tx, sql`delete from directory_group_members where group_id = ${groupId}${users} returning 1`);
-  const removedGroups = await queryRows(tx, sql`delete from directory_group_children where group_id = ${groupId}${groups} returning 1`);
-  return removedUsers.length + removedGroups.length;
+  let removed = 0;
+  for (const { table, column } of Object.values(memberTables)) {
+    const listed = valid ? sql` and ${column} = any(${uuidArray(valid)})` : sql``;
+    removed += await countOf(tx, sql`delete from ${table} where group_id = ${groupId}${listed}`);
+  }
+  return removed;
 }
 
 const memberSubAttributes = findAttribute(groupSchema.attributes, "members")!.subAttributes!;
