@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
-import { activityEvents, type NewActivityEvent } from "@/db/schema";
+import type { NewActivityEvent } from "@/db/schema";
 import { logger } from "@/lib/log";
 import { activityActions } from "./actions";
+import { insertActivityEvents } from "./insert-activity-events";
 import type { ActivityInput } from "./record-activity";
 
 const flushAfterMs = 200;
@@ -37,9 +38,8 @@ export async function flushActivity(db: Db): Promise<void> {
   buffer.timer = undefined;
   const events = buffer.events.splice(0);
   buffer.flushing = buffer.flushing.then(async () => {
-    if (events.length === 0) return;
     try {
-      await db.insert(activityEvents).values(events);
+      await insertActivityEvents(db, events);
     } catch (error) {
       logger().error({ err: error, events: events.length }, "Could not write queued activity events");
     }

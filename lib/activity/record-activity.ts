@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
-import { activityEvents, type ActivityKind, type NewActivityEvent } from "@/db/schema";
+import type { ActivityKind, NewActivityEvent } from "@/db/schema";
 import { activityActions, type ActivityAction } from "./actions";
+import { insertActivityEvents } from "./insert-activity-events";
 
 export type ActivityInput = Omit<NewActivityEvent, "id" | "kind" | "action" | "createdAt"> & {
   action: ActivityAction;
@@ -10,5 +11,5 @@ export type ActivityInput = Omit<NewActivityEvent, "id" | "kind" | "action" | "c
 
 /** Appends one event to the activity log; pass the transaction of the change it records. */
 export async function recordActivity(db: Db, { kind, ...event }: ActivityInput): Promise<void> {
-  await db.insert(activityEvents).values({ ...event, kind: kind ?? activityActions[event.action] });
+  await insertActivityEvents(db, [{ ...event, kind: kind ?? activityActions[event.action] }]);
 }

@@ -1,5 +1,8 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { columnList } from "@/db/column-list";
+import { insertFromJson } from "@/db/insert-from-json";
+import { queryRows } from "@/db/rows";
 import { members, type Member } from "@/db/schema";
 import { ScimError } from "../errors";
 import type { ScimContext } from "../http/scim-context";
@@ -7,8 +10,15 @@ import type { ScimResult } from "../http/scim-result";
 import { coerceResource } from "../schemas/coerce-resource";
 import { userAttributes } from "../schemas/user-schema";
 import { prepareProfile, type ProfileValues } from "./prepare-profile";
+import { profileColumns } from "./user-document";
 import { userColumns } from "./user-resource";
 import { userResponse } from "./write-user-response";
+
+const insertMember = insertFromJson(members, [...profileColumns, "managerDisplayName", "workspaceId", "directoryId", "source", "status", "role"]);
+// Only what the database fills in comes back: the rest is what was just written, and a new user is in no group.
+const generatedColumns = ["id", "userId", "roleManagedByDirectory", "directoryRemovedAt", "purgeAfter", "version", "createdAt", "updatedAt"] as const;
+type GeneratedColumn = (typeof generatedColumns)[number];
+const generatedList = columnList(members, generatedColumns);
 
 const conflict = (detail: string) => new ScimError(409, detail, "uniqueness");
 
@@ -23,21 +33,7 @@ export async function createUser(tx: Db, context: ScimContext, body: unknown): P
   const status: Member["status"] = active === false ? "suspended" : "active";
 
   const inserted = { ...values, workspaceId: context.workspace.id, directoryId: context.directory.id, source: "scim" as const, status, role: context.workspace.defaultRole };
-  // Only what the database fills in comes back: the rest is what was just written, and a new user is in no group.
-  const [generated] = await tx
-    .insert(members)
-    .values(inserted)
-    .onConflictDoNothing()
-    .returning({
-      id: members.id,
-      userId: members.userId,
-      roleManagedByDirectory: members.roleManagedByDirectory,
-      directoryRemovedAt: members.directoryRemovedAt,
-      purgeAfter: members.purgeAfter,
-      version: members.version,
-      createdAt: members.createdAt,
-      updatedAt: members.updatedAt,
-    });
+  const [generated] = await queryRows<Pick<Member, GeneratedColumn>>(tx, sql`${insertMember([inserted])} on conflict do nothing returning ${generatedList}`);
   if (generated) {
     const created = { ...inserted, ...generated, groups: [] };
     return {

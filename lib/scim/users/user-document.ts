@@ -2,7 +2,6 @@ import type { Member, ScimAddress, ScimMultiValue } from "@/db/schema";
 import type { ScimDocument } from "../schemas/coerce-resource";
 import { urns } from "../schemas/urns";
 
-
 type StringColumn = { [K in keyof Member]: Member[K] extends string | null ? K : never }[keyof Member];
 
 const topLevel = [
@@ -36,6 +35,18 @@ const enterprise = [
 ] as const satisfies ReadonlyArray<readonly [string, StringColumn]>;
 
 /** The member columns a User resource writes. */
+export const profileColumns = [
+  ...topLevel.map(([, column]) => column),
+  ...nameParts.map(([, column]) => column),
+  ...enterprise.map(([, column]) => column),
+  "email",
+  "emails",
+  "phoneNumbers",
+  "addresses",
+  "managerId",
+] as const;
+
+
 export type MemberProfile = Pick<
   Member,
   | (typeof topLevel)[number][1]
