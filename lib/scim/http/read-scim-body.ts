@@ -13,7 +13,9 @@ export async function readScimBody(request: Request): Promise<unknown> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw badRequest("invalidSyntax", "The request body could not be read: the client closed the connection while sending it.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxPayloadBytes) {

@@ -250,6 +250,24 @@ describe("Errors", () => {
     expect(spc.body.bulk).toMatchObject({ maxPayloadSize: maxPayloadBytes });
   });
 
+  it("answers 400 (not a 500) when the client hangs up while sending the body, and writes nothing", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"userName": "alice@acme.test", '));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const response = await scimFetch(`${client.baseUrl}/Users`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/closed the connection/);
+    expect(await countUsers()).toBe(0);
+  });
+
   it("answers 404 to an unknown endpoint, 501 to /Bulk and 405 (with Allow) to a wrong method", async () => {
     expectScimError(await client.get("/Widgets"), 404);
     expectScimError(await client.get("/Users/x/y"), 404);
