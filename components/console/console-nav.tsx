@@ -2,17 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { UsersIcon } from "lucide-react";
+import { ActivityIcon, RefreshCwIcon, UsersIcon } from "lucide-react";
 import { cn } from "@/lib/cn";
 
-const items = [{ href: "/console", label: "Members", icon: UsersIcon }] as const;
+const items = [
+  { href: "/console", label: "Members", icon: UsersIcon },
+  { href: "/console/directories", label: "Directory Sync", icon: RefreshCwIcon },
+  { href: "/console/activity", label: "Activity", icon: ActivityIcon },
+] as const;
 
 export function ConsoleNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Console" className="flex gap-1 md:flex-col">
       {items.map(({ href, label, icon: Icon }) => {
-        const active = pathname === href;
+        // Members is the console root; the other sections own everything below them.
+        const active = href === "/console" ? pathname === href : pathname.startsWith(href);
         return (
           <Link
             key={href}

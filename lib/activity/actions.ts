@@ -17,6 +17,9 @@ export const activityActions = {
   "token.revoked": "token",
   "directory.created": "admin",
   "directory.updated": "admin",
+  "directory.enabled": "admin",
+  "directory.disabled": "admin",
+  "directory.connection_tested": "admin",
 } as const satisfies Record<string, ActivityKind>;
 
 export type ActivityAction = keyof typeof activityActions;
