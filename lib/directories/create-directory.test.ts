@@ -49,7 +49,7 @@ describe("createDirectory", () => {
     ["google", "Google Workspace"],
     ["onelogin", "OneLogin"],
     ["jumpcloud", "JumpCloud"],
-    ["generic", "SCIM client"],
+    ["generic", "Generic SCIM 2.0"],
   ] as const)("names a %s connection %s by default", async (idpType, name) => {
     const { directory } = await createDirectory(database().db, { workspaceId: acme.workspaceId, idpType, name: "" });
     expect(directory.name).toBe(name);

@@ -14,7 +14,7 @@ const idpNames: Record<IdpType, string> = {
   google: "Google Workspace",
   onelogin: "OneLogin",
   jumpcloud: "JumpCloud",
-  generic: "SCIM client",
+  generic: "Generic SCIM 2.0",
 };
 
 /** Creates an active directory connection with its first token, in one transaction. */

@@ -1,0 +1,25 @@
+import type { IdpType } from "@/db/schema";
+
+/** The IdP's product name, as admins know it. */
+export const idpLabels: Record<IdpType, string> = {
+  okta: "Okta",
+  entra: "Microsoft Entra ID",
+  google: "Google Workspace",
+  onelogin: "OneLogin",
+  jumpcloud: "JumpCloud",
+  generic: "Generic SCIM 2.0",
+};
+
+/** One line under the IdP's name in the picker. */
+export const idpTaglines: Record<IdpType, string> = {
+  okta: "SCIM app integration, changes pushed in near real time",
+  entra: "Enterprise application with automatic provisioning",
+  google: "No built-in SCIM client: needs a SCIM bridge",
+  onelogin: "SCIM Provisioner app with a JSON template",
+  jumpcloud: "Identity Management on an SSO application",
+  generic: "Any RFC 7644 client: other IdPs, HR systems, scripts",
+};
+
+export function idpLabel(idpType: IdpType): string {
+  return idpLabels[idpType];
+}
