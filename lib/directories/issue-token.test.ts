@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { activityEvents, directoryTokens } from "@/db/schema";
+import { activityEvents, directoryConnections, directoryTokens } from "@/db/schema";
 import { seedAcme, type SeededAcme } from "@/test/acme";
 import { setUpTestDatabase } from "@/test/database";
 import { createDirectory } from "./create-directory";
@@ -32,6 +32,15 @@ describe("issueToken", () => {
     expect(event).toMatchObject({ action: "token.created", kind: "token", directoryId: directory.id, actorUserId: acme.ownerUserId });
     expect(event?.summary).toContain("2099-01-01");
     expect(JSON.stringify(event)).not.toContain(token);
+  });
+
+  it("refuses a disabled directory, whose IdP would be refused anyway", async () => {
+    const { db } = database();
+    const { directory } = await createDirectory(db, { workspaceId: acme.workspaceId, idpType: "okta" });
+    await db.update(directoryConnections).set({ state: "disabled" }).where(eq(directoryConnections.id, directory.id));
+
+    await expect(issueToken(db, { directoryId: directory.id })).rejects.toThrow(/disabled/);
+    expect(await db.select().from(directoryTokens).where(eq(directoryTokens.directoryId, directory.id))).toHaveLength(1);
   });
 
   it("refuses a directory that does not exist", async () => {

@@ -1,0 +1,31 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { actionDirectory } from "@/lib/actions/action-directory";
+import { ActionError, adminAction } from "@/lib/actions/admin-action";
+import { disableDirectory, enableDirectory, type DisabledDirectory } from "@/lib/directories/set-directory-state";
+
+const directoryId = z.uuid("Unknown directory.");
+
+export const enableDirectoryAction = adminAction(z.object({ directoryId }), async (input, access): Promise<{ changed: boolean }> => {
+  await actionDirectory(access, input.directoryId);
+  const { changed } = await enableDirectory(getDb(), { directoryId: input.directoryId, workspaceId: access.workspace.id, actorUserId: access.userId });
+  refresh();
+  return { changed };
+});
+
+export type DisableDirectoryResult = Pick<DisabledDirectory, "changed" | "tokensDeleted" | "groupsRemoved" | "externalIdsCleared"> & { ownerRestored: boolean };
+
+export const disableDirectoryAction = adminAction(
+  z.object({ directoryId, confirmName: z.string() }),
+  async (input, access): Promise<DisableDirectoryResult> => {
+    const directory = await actionDirectory(access, input.directoryId);
+    if (input.confirmName.trim() !== directory.name.trim()) throw new ActionError(`Type the directory's name, “${directory.name}”, to confirm.`);
+    const disabled = await disableDirectory(getDb(), { directoryId: directory.id, workspaceId: access.workspace.id, actorUserId: access.userId });
+    refresh();
+    const { changed, tokensDeleted, groupsRemoved, externalIdsCleared } = disabled;
+    return { changed, tokensDeleted, groupsRemoved, externalIdsCleared, ownerRestored: disabled.restoredOwnerMemberId !== null };
+  },
+);
