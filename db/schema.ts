@@ -200,6 +200,8 @@ export const members = pgTable(
     index("members_directory_external_id_idx").on(t.directoryId, t.externalId),
     index("members_user_id_idx").on(t.userId),
     index("members_purge_after_idx").on(t.purgeAfter),
+    /** The console's directory user list: keyset pages in name order (removed members included). */
+    index("members_directory_name_idx").on(t.directoryId, sql`lower(coalesce(${t.displayName}, ${t.userName}))`, t.id),
     /**
      * The members a directory sees over SCIM, in SCIM list order (by id). workspace_id rides along
      * so counting and paging a directory's scope are index-only scans.
@@ -396,6 +398,13 @@ export const activityEvents = pgTable(
   (t) => [
     index("activity_events_workspace_id_idx").on(t.workspaceId, t.id.desc()),
     index("activity_events_directory_id_idx").on(t.directoryId, t.id.desc()),
+    // The activity log's filters, each in its keyset order (lib/activity/list-activity.ts).
+    index("activity_events_workspace_kind_idx").on(t.workspaceId, t.kind, t.id.desc()),
+    index("activity_events_workspace_member_idx").on(t.workspaceId, t.memberId, t.id.desc()),
+    index("activity_events_workspace_errors_idx")
+      .on(t.workspaceId, t.id.desc())
+      .where(sql`${t.status} >= 400 or ${t.error} is not null`),
+    index("activity_events_workspace_created_at_idx").on(t.workspaceId, t.createdAt),
   ],
 );
 

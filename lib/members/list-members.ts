@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { members } from "@/db/schema";
+import { decodeCursor, encodeCursor, rowsAfter } from "@/lib/paging/keyset-cursor";
 
 export const listMembersInput = z.object({
   search: z.string().trim().max(200).optional(),
@@ -35,8 +36,8 @@ export async function listMembers(db: Db, workspaceId: string, input: ListMember
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(members.displayName, pattern), ilike(members.userName, pattern), ilike(members.email, pattern)));
   }
-  const after = decodeCursor(cursor);
-  if (after) conditions.push(or(gt(sortKey, after[0]), and(eq(sortKey, after[0]), gt(members.id, after[1]))));
+  const after = decodeCursor(cursor, cursorSchema);
+  if (after) conditions.push(rowsAfter([sortKey, members.id], after));
 
   const rows = await db
     .select({
@@ -72,16 +73,6 @@ export async function listMembers(db: Db, workspaceId: string, input: ListMember
       teams: r.teams,
       updatedAt: new Date(r.updatedAt).toISOString(),
     })),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString("base64url") : null,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.sortKey, last.id]) : null,
   };
-}
-
-function decodeCursor(cursor: string | undefined): [string, string] | undefined {
-  if (!cursor) return undefined;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { withAdmin } from "@/lib/auth/current-access";
+import { findWorkspaceDirectory } from "@/lib/directories/find-workspace-directory";
+import { listDirectoryGroups, listDirectoryGroupsInput } from "@/lib/directories/list-directory-groups";
+
+type Context = { params: Promise<{ directoryId: string }> };
+
+// GET /api/console/directories/{directoryId}/groups?search=&cursor= – one page of the directory's groups
+export const GET = withAdmin<Context>(async (request, { params }, access) => {
+  const db = getDb();
+  const directory = await findWorkspaceDirectory(db, access.workspace.id, (await params).directoryId);
+  if (!directory) return Response.json({ error: "Directory not found." }, { status: 404 });
+  const input = listDirectoryGroupsInput.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!input.success) return Response.json({ error: "Invalid search or page." }, { status: 400 });
+  return Response.json(await listDirectoryGroups(db, directory.id, input.data));
+});

@@ -1,0 +1,4 @@
+CREATE INDEX "activity_events_workspace_kind_idx" ON "activity_events" USING btree ("workspace_id","kind","id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "activity_events_workspace_member_idx" ON "activity_events" USING btree ("workspace_id","member_id","id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "activity_events_workspace_errors_idx" ON "activity_events" USING btree ("workspace_id","id" DESC NULLS LAST) WHERE "activity_events"."status" >= 400 or "activity_events"."error" is not null;--> statement-breakpoint
+CREATE INDEX "activity_events_workspace_created_at_idx" ON "activity_events" USING btree ("workspace_id","created_at");

@@ -1,0 +1,1 @@
+CREATE INDEX "members_directory_name_idx" ON "members" USING btree ("directory_id",lower(coalesce("display_name", "user_name")),"id");
