@@ -1,0 +1,4 @@
+export const activityKeys = {
+  all: ["activity"] as const,
+  list: (query: string) => ["activity", "list", query] as const,
+};
