@@ -113,7 +113,7 @@ export function CreateDirectoryDialog({ variant = "default" }: { variant?: "defa
                         setIdpMissing(false);
                       }}
                       aria-describedby={`${inputId}-tagline`}
-                      className="mt-0.5 size-4 shrink-0 accent-primary outline-none"
+                      className="relative z-10 mt-0.5 size-4 shrink-0 accent-primary outline-none"
                     />
                     <div className="grid gap-0.5">
                       {/* The label covers the whole card, so a click anywhere selects the IdP. */}

@@ -1,0 +1,149 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { ownerPassword, people } from "../fixtures/env";
+import { signInWithPassword } from "../fixtures/sign-in";
+
+const root = path.resolve(__dirname, "../..");
+const run = promisify(execFile);
+
+async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/** `npm run idp`, as a separate process, against the URL and token the console showed. */
+async function simulateOkta(baseUrl: string, token: string): Promise<string> {
+  const args = ["tsx", "scripts/idp.ts", "--profile", "okta", "--base", baseUrl, "--token", token, "--users", "4", "--groups", "2", "--members", "3", "--domain", "acme.test"];
+  const { stdout } = await run("npx", args, { cwd: root, timeout: 120_000 });
+  return stdout;
+}
+
+function scim(baseUrl: string, token: string) {
+  return (method: string, resource: string, body?: unknown) =>
+    fetch(`${baseUrl}${resource}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json", "user-agent": "Okta SCIM Client 1.0.0" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+}
+
+test.describe("[DIRECTORY_SYNC]", () => {
+  test("[DIRECTORY_SYNC][OKTA]: an admin connects Okta, watches users, groups and requests arrive, rotates the token and disables sync", async ({ page }, testInfo) => {
+    test.setTimeout(300_000);
+    await signInWithPassword(page, people.owner.email, ownerPassword);
+
+    // Overview → create an Okta connection.
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Directory Sync" }).click();
+    await expect(page.getByRole("heading", { name: "Directory Sync", level: 1 })).toBeVisible();
+    await snap(page, testInfo, "01-overview-empty");
+    await page.getByRole("button", { name: "Create connection" }).first().click();
+    const create = page.getByRole("dialog", { name: "Create a directory connection" });
+    await create.getByLabel("Name (optional)").fill("Okta staff");
+    await create.getByRole("radio", { name: "Okta" }).check();
+    await create.getByRole("button", { name: "Create connection" }).click();
+
+    // Set-up: Okta's own field names, the base URL and the token, shown once.
+    await expect(page).toHaveURL(/\/console\/directories\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { name: "Copy your bearer token now" })).toBeVisible();
+    const token = (await page.getByRole("region", { name: "Copy your bearer token now" }).locator("code").innerText()).trim();
+    expect(token).toMatch(/^rcs_[A-Za-z0-9_-]{43}$/);
+    const baseUrl = (await page.locator("code").filter({ hasText: "/scim/v2/" }).first().innerText()).trim();
+    expect(baseUrl).toBe(`${new URL(page.url()).origin}/scim/v2/${page.url().split("/").pop()}`);
+    await expect(page.getByText("SCIM connector base URL").first()).toBeVisible();
+    await snap(page, testInfo, "02-setup-okta");
+    await page.getByRole("button", { name: "I have saved the token" }).click();
+    await expect(page.getByRole("heading", { name: "Copy your bearer token now" })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByText(token)).toHaveCount(0);
+
+    // The IdP simulator replays Okta against what the page showed; then Okta pushes one more group.
+    const report = await simulateOkta(baseUrl, token);
+    expect(report).toMatch(/okta: \d+ passed, 0 failed/);
+    const idp = scim(baseUrl, token);
+    const users = (await (await idp("GET", "/Users?count=10")).json()) as { Resources: { id: string; userName: string }[] };
+    expect(users.Resources).toHaveLength(4);
+    const pushed = await idp("POST", "/Groups", {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      displayName: "Engineering (Okta)",
+      members: users.Resources.slice(0, 2).map((u) => ({ value: u.id })),
+    });
+    expect(pushed.status).toBe(201);
+
+    // Users and groups as the IdP left them: Okta deactivates, never deletes.
+    const tabs = page.getByRole("navigation", { name: "Directory" });
+    await tabs.getByRole("link", { name: "Users" }).click();
+    const userTable = page.getByRole("table", { name: "Directory users" });
+    await expect(userTable.getByRole("row")).toHaveCount(5);
+    for (const user of users.Resources) await expect(userTable.getByText(user.userName).first()).toBeVisible();
+    await expect(userTable.getByText("Suspended").first()).toBeVisible();
+    await snap(page, testInfo, "03-users");
+    await tabs.getByRole("link", { name: "Groups" }).click();
+    const groupTable = page.getByRole("table", { name: "Directory groups" });
+    await expect(groupTable.getByRole("row")).toHaveCount(2);
+    await groupTable.getByRole("button", { name: "Engineering (Okta)" }).click();
+    const groupDialog = page.getByRole("dialog");
+    await expect(groupDialog.getByText(users.Resources[0]!.userName)).toBeVisible();
+    await snap(page, testInfo, "04-group-members");
+    await page.keyboard.press("Escape");
+
+    // Connection test: real checks, and the IdP's last request.
+    await tabs.getByRole("link", { name: "Connection test" }).click();
+    await page.getByRole("button", { name: "Run test" }).click();
+    await expect(page.getByRole("button", { name: "Run again" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText("Okta SCIM Client 1.0.0").first()).toBeVisible();
+    await snap(page, testInfo, "05-connection-test");
+
+    // Rotate, revoking the old token now: the IdP's old token is refused from then on.
+    await tabs.getByRole("link", { name: "Tokens" }).click();
+    await page.getByRole("button", { name: "Rotate token" }).click();
+    const rotate = page.getByRole("dialog", { name: "Rotate the token" });
+    await rotate.getByRole("radio", { name: "Revoke the old token now" }).check();
+    await rotate.getByRole("button", { name: "Rotate" }).click();
+    const newToken = await page.getByRole("dialog").getByLabel("New token").inputValue();
+    expect(newToken).toMatch(/^rcs_/);
+    await snap(page, testInfo, "06-token-rotated");
+    await page.getByRole("button", { name: "I have copied it" }).click();
+    expect((await idp("GET", "/Users?count=1")).status).toBe(401);
+    expect((await scim(baseUrl, newToken)("GET", "/Users?count=1")).status).toBe(200);
+    await expect(page.getByRole("table", { name: "Tokens" }).getByText("Revoked")).toBeVisible();
+
+    // Activity: the IdP's requests are there; filtered to errors, the refused old token is too.
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Activity" }).click();
+    const activity = page.getByRole("table", { name: "Activity" });
+    await expect(activity.getByText("token.rotated").first()).toBeVisible();
+    await expect(activity.getByText("scim.request").first()).toBeVisible();
+    await snap(page, testInfo, "07-activity");
+    await page.getByLabel("Errors only").check();
+    await expect(page).toHaveURL(/errorsOnly=true/);
+    await expect(activity.getByText("401").first()).toBeVisible();
+    await expect(activity.getByText("token.rotated")).toHaveCount(0);
+    await activity.getByRole("row").nth(1).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await snap(page, testInfo, "08-activity-errors-detail");
+    await page.keyboard.press("Escape");
+
+    // Disable: tokens gone, the IdP refused, members kept.
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Directory Sync" }).click();
+    await page.getByRole("link", { name: "Okta staff" }).click();
+    await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Disable directory sync" }).click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm.getByRole("button", { name: "Disable directory sync" })).toBeDisabled();
+    await confirm.getByLabel(/to confirm/).fill("Okta staff");
+    await confirm.getByRole("button", { name: "Disable directory sync" }).click();
+    await expect(page.getByRole("button", { name: "Enable directory sync" })).toBeVisible();
+    await snap(page, testInfo, "09-disabled");
+    expect((await scim(baseUrl, newToken)("GET", "/Users?count=1")).status).toBe(401);
+    await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Users" }).click();
+    await expect(page.getByRole("table", { name: "Directory users" }).getByRole("row")).toHaveCount(5);
+  });
+
+  test("[DIRECTORY_SYNC][ACCESS]: another workspace's or an unknown directory shows not found", async ({ page }) => {
+    await signInWithPassword(page, people.owner.email, ownerPassword);
+    await page.goto("/console/directories/00000000-0000-4000-8000-000000000000/tokens");
+    await expect(page.getByText(/could not be found/i)).toBeVisible();
+  });
+});
