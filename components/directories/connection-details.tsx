@@ -3,7 +3,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CopyButton } from "@/components/ui/copy-button";
 import type { DirectoryTokenItem } from "@/lib/directories/list-directories";
 import type { IdpGuide } from "@/lib/directories/idp-guides";
-import { formatAbsoluteTime, formatRelativeTime } from "./last-request-format";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/format-time";
 
 /** The two values the IdP needs: the SCIM base URL (copyable) and which tokens are valid. */
 export function ConnectionDetails({

@@ -13,7 +13,8 @@ import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import type { IdpType } from "@/db/schema";
 import { idpOrder } from "@/lib/directories/idp-guides";
-import { idpLabels, idpTaglines } from "./idp-label";
+import { idpLabels } from "@/lib/directories/idp-names";
+import { idpTaglines } from "./idp-taglines";
 import { handOverNewToken } from "./new-token-handoff";
 
 /**

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ArrowLeftIcon } from "lucide-react";
 import type { DirectoryConnection } from "@/db/schema";
 import { DirectoryStateBadge } from "./directory-state-badge";
-import { idpLabels } from "./idp-label";
+import { idpLabels } from "@/lib/directories/idp-names";
 
 /** The top of every directory page: back to the overview, the connection's name, IdP and state. */
 export function DirectoryHeader({ directory }: { directory: Pick<DirectoryConnection, "name" | "idpType" | "state"> }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DirectoryOverviewItem } from "@/lib/directories/directory-overview";
 import { DirectoryStateBadge } from "./directory-state-badge";
-import { idpLabels } from "./idp-label";
+import { idpLabels } from "@/lib/directories/idp-names";
 import { LastRequest } from "./last-request";
 
 /** The workspace's directory connections, one row each, linking to their pages. */

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { formatAbsoluteTime, formatRelativeTime, shortUserAgent, statusTone } from "./last-request-format";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/format-time";
+import { shortUserAgent, statusTone } from "./last-request-format";
 
 /** When the IdP last called, what Rollcall answered, and who it said it was. */
 export function LastRequest({

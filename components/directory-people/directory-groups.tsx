@@ -10,7 +10,7 @@ import type { DirectoryGroupItem } from "@/lib/directories/list-directory-groups
 import { useDirectoryGroupsQuery } from "@/lib/queries/directories/directory-groups-query";
 import { GroupMembersDialog, memberCountLabel } from "./group-members-dialog";
 import { EmptyList, ListError, ListSkeleton, LoadMore } from "./list-states";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { SearchField } from "./search-field";
 
 export function DirectoryGroups({ directoryId }: { directoryId: string }) {
@@ -82,7 +82,7 @@ function DirectoryGroupsTable({ directoryId, search, onSelect }: { directoryId: 
               <TableCell className="font-mono text-xs text-muted-foreground">{g.externalId ?? "—"}</TableCell>
               <TableCell>{memberCountLabel(g)}</TableCell>
               <TableCell className="pr-4 text-sm text-muted-foreground">
-                <RelativeTime iso={g.updatedAt} />
+                <RelativeTime value={g.updatedAt} />
               </TableCell>
             </TableRow>
           ))}

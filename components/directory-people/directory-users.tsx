@@ -9,7 +9,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { DirectoryUserItem } from "@/lib/directories/list-directory-users";
 import { useDirectoryUsersQuery, type DirectoryUsersFilter } from "@/lib/queries/directories/directory-users-query";
 import { EmptyList, ListError, ListSkeleton, LoadMore } from "./list-states";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { SearchField } from "./search-field";
 import { UserStatusBadge, userStatusLabels } from "./user-status-badge";
 
@@ -108,7 +108,7 @@ function DirectoryUsersTable({ directoryId, filter }: { directoryId: string; fil
                 {u.roleManagedByDirectory && <span className="block text-xs text-muted-foreground">From group mappings</span>}
               </TableCell>
               <TableCell className="pr-4 text-sm text-muted-foreground">
-                <RelativeTime iso={u.updatedAt} />
+                <RelativeTime value={u.updatedAt} />
               </TableCell>
             </TableRow>
           ))}

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { DirectoryUserStatus } from "@/lib/directories/list-directory-users";
-import { CalendarDate } from "./relative-time";
+import { CalendarDate } from "@/components/ui/relative-time";
 
 export const userStatusLabels: Record<DirectoryUserStatus, string> = { active: "Active", suspended: "Suspended", pending_purge: "Pending purge" };
 

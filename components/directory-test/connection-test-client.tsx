@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Spinner } from "@/components/ui/spinner";
-import { RelativeTime } from "@/components/directory-tokens/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { runConnectionTestAction, type ConnectionTestRun } from "@/app/(console)/console/directories/[directoryId]/test/actions";
 import { lastRequestKeys } from "@/lib/queries/directories/last-request-query";
 import { CheckList } from "./check-list";

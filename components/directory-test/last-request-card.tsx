@@ -5,8 +5,9 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatAbsoluteTime, statusTone } from "@/components/directories/last-request-format";
-import { RelativeTime } from "@/components/directory-tokens/relative-time";
+import { statusTone } from "@/components/directories/last-request-format";
+import { formatAbsoluteTime } from "@/lib/format-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { lastRequestRefreshMs, useLastRequestQuery } from "@/lib/queries/directories/last-request-query";
 
 export function LastRequestCard({ directoryId }: { directoryId: string }) {

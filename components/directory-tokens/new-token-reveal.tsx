@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { NewToken } from "@/app/(console)/console/directories/[directoryId]/tokens/tokens.schema";
-import { formatAbsoluteTime } from "@/components/directories/last-request-format";
+import { formatAbsoluteTime } from "@/lib/format-time";
 
 /** The one and only time a token is shown in clear. */
 export function NewTokenReveal({ token }: { token: NewToken }) {

@@ -9,8 +9,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { DirectoryConnection } from "@/db/schema";
 import type { DirectoryTokenItem, DirectoryTokenStatus } from "@/lib/directories/list-directories";
 import { GenerateTokenDialog } from "./generate-token-dialog";
-import { formatAbsoluteTime } from "@/components/directories/last-request-format";
-import { RelativeTime } from "./relative-time";
+import { formatAbsoluteTime } from "@/lib/format-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
 import { RotateTokenDialog } from "./rotate-token-dialog";
 

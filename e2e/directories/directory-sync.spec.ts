@@ -34,14 +34,15 @@ test.describe("[DIRECTORY_SYNC]", () => {
   test("[DIRECTORY_SYNC][OKTA]: an admin connects Okta, watches users, groups and requests arrive, rotates the token and disables sync", async ({ page }, testInfo) => {
     test.setTimeout(300_000);
     await signInWithPassword(page, people.owner.email, ownerPassword);
+    const name = `Okta staff ${Date.now().toString(36)}`;
 
     // Overview → create an Okta connection.
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Directory Sync" }).click();
     await expect(page.getByRole("heading", { name: "Directory Sync", level: 1 })).toBeVisible();
-    await snap(page, testInfo, "01-overview-empty");
+    await snap(page, testInfo, "01-overview");
     await page.getByRole("button", { name: "Create connection" }).first().click();
     const create = page.getByRole("dialog", { name: "Create a directory connection" });
-    await create.getByLabel("Name (optional)").fill("Okta staff");
+    await create.getByLabel("Name (optional)").fill(name);
     await create.getByRole("radio", { name: "Okta" }).check();
     await create.getByRole("button", { name: "Create connection" }).click();
 
@@ -100,9 +101,10 @@ test.describe("[DIRECTORY_SYNC]", () => {
     await tabs.getByRole("link", { name: "Tokens" }).click();
     await page.getByRole("button", { name: "Rotate token" }).click();
     const rotate = page.getByRole("dialog", { name: "Rotate the token" });
-    await rotate.getByRole("radio", { name: "Revoke the old token now" }).check();
+    await rotate.getByRole("radio", { name: "Revoke the old token now" }).click();
+    await expect(rotate.getByRole("radio", { name: "Revoke the old token now" })).toBeChecked();
     await rotate.getByRole("button", { name: "Rotate" }).click();
-    const newToken = await page.getByRole("dialog").getByLabel("New token").inputValue();
+    const newToken = await page.getByRole("dialog").getByLabel("New token", { exact: true }).inputValue();
     expect(newToken).toMatch(/^rcs_/);
     await snap(page, testInfo, "06-token-rotated");
     await page.getByRole("button", { name: "I have copied it" }).click();
@@ -116,7 +118,9 @@ test.describe("[DIRECTORY_SYNC]", () => {
     await expect(activity.getByText("token.rotated").first()).toBeVisible();
     await expect(activity.getByText("scim.request").first()).toBeVisible();
     await snap(page, testInfo, "07-activity");
-    await page.getByLabel("Errors only").check();
+    // The filter lives in the URL and the box follows it: click, then wait for it to show.
+    await page.getByLabel("Errors only").click();
+    await expect(page.getByLabel("Errors only")).toBeChecked();
     await expect(page).toHaveURL(/errorsOnly=true/);
     await expect(activity.getByText("401").first()).toBeVisible();
     await expect(activity.getByText("token.rotated")).toHaveCount(0);
@@ -127,12 +131,12 @@ test.describe("[DIRECTORY_SYNC]", () => {
 
     // Disable: tokens gone, the IdP refused, members kept.
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Directory Sync" }).click();
-    await page.getByRole("link", { name: "Okta staff" }).click();
+    await page.getByRole("link", { name }).click();
     await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Settings" }).click();
     await page.getByRole("button", { name: "Disable directory sync" }).click();
     const confirm = page.getByRole("alertdialog");
     await expect(confirm.getByRole("button", { name: "Disable directory sync" })).toBeDisabled();
-    await confirm.getByLabel(/to confirm/).fill("Okta staff");
+    await confirm.getByLabel(/to confirm/).fill(name);
     await confirm.getByRole("button", { name: "Disable directory sync" }).click();
     await expect(page.getByRole("button", { name: "Enable directory sync" })).toBeVisible();
     await snap(page, testInfo, "09-disabled");

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { directoryConnections, type DirectoryConnection, type DirectoryToken, type IdpType } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
+import { idpLabels } from "./idp-names";
 import { issueToken } from "./issue-token";
 
 export type CreateDirectoryInput = { workspaceId: string; idpType: IdpType; name?: string; createdByUserId?: string };
@@ -8,18 +9,9 @@ export type CreateDirectoryInput = { workspaceId: string; idpType: IdpType; name
 /** The token in clear exists only in this result: show it once, never store or log it. */
 export type CreatedDirectory = { directory: DirectoryConnection; token: string; tokenRecord: DirectoryToken };
 
-const idpNames: Record<IdpType, string> = {
-  okta: "Okta",
-  entra: "Microsoft Entra ID",
-  google: "Google Workspace",
-  onelogin: "OneLogin",
-  jumpcloud: "JumpCloud",
-  generic: "Generic SCIM 2.0",
-};
-
 /** Creates an active directory connection with its first token, in one transaction. */
 export async function createDirectory(db: Db, input: CreateDirectoryInput): Promise<CreatedDirectory> {
-  const name = input.name?.trim() || idpNames[input.idpType];
+  const name = input.name?.trim() || idpLabels[input.idpType];
   return db.transaction(async (tx) => {
     const [directory] = await tx
       .insert(directoryConnections)
@@ -34,7 +26,7 @@ export async function createDirectory(db: Db, input: CreateDirectoryInput): Prom
       actorUserId: input.createdByUserId,
       resourceType: "directory",
       resourceId: directory.id,
-      summary: `Created directory "${name}" (${idpNames[input.idpType]})`,
+      summary: `Created directory "${name}" (${idpLabels[input.idpType]})`,
       changes: { name, idpType: input.idpType, state: directory.state },
     });
     const { token, record } = await issueToken(tx, { directoryId: directory.id, createdByUserId: input.createdByUserId });

@@ -1,14 +1,6 @@
 import type { IdpType } from "@/db/schema";
 
-/** The IdP's product name, as admins know it. */
-export const idpLabels: Record<IdpType, string> = {
-  okta: "Okta",
-  entra: "Microsoft Entra ID",
-  google: "Google Workspace",
-  onelogin: "OneLogin",
-  jumpcloud: "JumpCloud",
-  generic: "Generic SCIM 2.0",
-};
+export { idpLabels } from "@/lib/directories/idp-names";
 
 /** One line under the IdP's name in the picker. */
 export const idpTaglines: Record<IdpType, string> = {
@@ -19,7 +11,3 @@ export const idpTaglines: Record<IdpType, string> = {
   jumpcloud: "Identity Management on an SSO application",
   generic: "Any RFC 7644 client: other IdPs, HR systems, scripts",
 };
-
-export function idpLabel(idpType: IdpType): string {
-  return idpLabels[idpType];
-}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatAbsoluteTime, formatRelativeTime } from "@/components/directories/last-request-format";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/format-time";
 
 /**
  * A time shown relative to now (the exact time in its tooltip), kept current while on screen.
@@ -17,6 +17,17 @@ export function RelativeTime({ value, fallback = "Never" }: { value: string | nu
   return (
     <time dateTime={value} title={formatAbsoluteTime(value)} suppressHydrationWarning>
       {formatRelativeTime(value, now)}
+    </time>
+  );
+}
+
+const dateOnly = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+/** A calendar date, e.g. "Aug 4, 2026"; the time zone is the viewer's, hence suppressHydrationWarning. */
+export function CalendarDate({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} title={formatAbsoluteTime(iso)} suppressHydrationWarning>
+      {dateOnly.format(new Date(iso))}
     </time>
   );
 }
