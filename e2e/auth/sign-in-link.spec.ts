@@ -13,13 +13,16 @@ test.describe("[AUTH][LINK]", () => {
     await page.screenshot({ path: testInfo.outputPath("forbidden-page.png"), fullPage: true });
     await testInfo.attach("403 page", { path: testInfo.outputPath("forbidden-page.png"), contentType: "image/png" });
 
-    const consolePage = await page.goto("/console");
-    expect(consolePage?.status()).toBe(403);
+    for (const path of ["/console", "/console/directories", "/console/activity"]) {
+      expect((await page.goto(path))?.status(), path).toBe(403);
+    }
 
     // Signed in (so not 401), but not allowed.
     const api = await page.request.get("/api/console/members");
     expect(api.status()).toBe(403);
     expect(await api.json()).toEqual({ error: "Only workspace owners and admins can do this." });
+    expect((await page.request.get("/api/console/activity")).status()).toBe(403);
+    expect((await page.request.get("/api/console/activity/export")).status()).toBe(403);
   });
 
   test("[AUTH][LINK]: a suspended member gets no link, and the page answers the same", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { pgErrorFields, seatLimitCode } from "@/db/pg-error";
 import { activityEvents, directoryConnections, directoryGroupChildren, directoryGroupMembers, directoryGroups, directoryTokens, members, workspaces } from "@/db/schema";
 import { seedAcme, type SeededAcme } from "@/test/acme";
 import { resetDatabase, setUpTestDatabase } from "@/test/database";
@@ -145,6 +146,22 @@ describe("disableDirectory", () => {
     expect(owner).toMatchObject({ role: "owner", status: "active", directoryRemovedAt: null, purgeAfter: null });
     const [event] = await db.select().from(activityEvents).where(and(eq(activityEvents.directoryId, directoryId), eq(activityEvents.action, "directory.disabled")));
     expect(event?.summary).toMatch(/owner/);
+  });
+
+  it("refuses as a whole, with the seat-limit error, when the owner to restore needs a seat and none is free", async () => {
+    const { db } = database();
+    const { directoryId } = await populatedDirectory(db, acme.workspaceId);
+    await db.update(members).set({ status: "suspended" }).where(eq(members.id, acme.ownerMemberId));
+    await db.update(members).set({ role: "member" }).where(and(eq(members.workspaceId, acme.workspaceId), eq(members.role, "admin")));
+    const [workspace] = await db.select({ seatsUsed: workspaces.seatsUsed }).from(workspaces).where(eq(workspaces.id, acme.workspaceId));
+    await db.update(workspaces).set({ seatLimit: workspace!.seatsUsed }).where(eq(workspaces.id, acme.workspaceId));
+
+    const failure = await disableDirectory(db, { directoryId, workspaceId: acme.workspaceId }).catch((error: unknown) => error);
+
+    expect(pgErrorFields(failure)?.code).toBe(seatLimitCode);
+    const [directory] = await db.select().from(directoryConnections).where(eq(directoryConnections.id, directoryId));
+    expect(directory?.state).toBe("active");
+    expect(await db.select().from(directoryTokens).where(eq(directoryTokens.directoryId, directoryId))).toHaveLength(1);
   });
 
   it("leaves roles alone while an active admin remains", async () => {

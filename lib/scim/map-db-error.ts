@@ -1,14 +1,5 @@
+import { pgErrorFields, seatLimitCode } from "@/db/pg-error";
 import { ScimError } from "./errors";
-
-type PgErrorFields = { code?: string; constraint_name?: string; constraint?: string };
-
-/** drizzle wraps driver errors; the PostgreSQL fields sit on the error or on its cause. */
-function pgFields(error: unknown): PgErrorFields | undefined {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if (typeof (e as PgErrorFields).code === "string") return e as PgErrorFields;
-  }
-  return undefined;
-}
 
 const uniqueness: Record<string, string> = {
   members_workspace_user_name_idx: "Another member of this workspace already has this userName.",
@@ -18,12 +9,12 @@ const uniqueness: Record<string, string> = {
 
 /** The one place database failures become SCIM errors; anything unrecognised is rethrown as it is. */
 export function mapDbError(error: unknown): unknown {
-  const fields = pgFields(error);
+  const fields = pgErrorFields(error);
   if (fields?.code === "23505") {
     const constraint = fields.constraint_name ?? fields.constraint ?? "";
     return new ScimError(409, uniqueness[constraint] ?? "The value conflicts with an existing resource.", "uniqueness");
   }
-  if (fields?.code === "RC001") {
+  if (fields?.code === seatLimitCode) {
     return new ScimError(409, "The workspace has no free seat: its seat limit is reached. Free a seat or raise the limit in Rollcall, then retry.");
   }
   return error;

@@ -1,0 +1,12 @@
+type PgErrorFields = { code?: string; constraint_name?: string; constraint?: string };
+
+/** The PostgreSQL fields of a failure: drizzle wraps driver errors, so they sit on the error or on its cause. */
+export function pgErrorFields(error: unknown): PgErrorFields | undefined {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if (typeof (e as PgErrorFields).code === "string") return e as PgErrorFields;
+  }
+  return undefined;
+}
+
+/** Raised by the `members_seats` trigger (db/migrations/0002_seat_counter.sql) when a change would exceed the seat limit. */
+export const seatLimitCode = "RC001";
