@@ -9,6 +9,7 @@ export const activityActions = {
   "member.suspended": "member",
   "member.reactivated": "member",
   "member.removed": "member",
+  "member.purged": "member",
   "group.created": "group",
   "group.updated": "group",
   "group.deleted": "group",
@@ -20,6 +21,8 @@ export const activityActions = {
   "directory.enabled": "admin",
   "directory.disabled": "admin",
   "directory.connection_tested": "admin",
+  "mapping.changed": "admin",
+  "mapping.removed": "admin",
 } as const satisfies Record<string, ActivityKind>;
 
 export type ActivityAction = keyof typeof activityActions;

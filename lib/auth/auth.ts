@@ -10,6 +10,7 @@ import { signInLinkMail } from "@/lib/mail/sign-in-link-mail";
 import { hasActiveMembership, linkMembersToUser } from "./console-access";
 import { authSecret } from "./secret";
 import { sessionCookie, sessionMaxAgeSeconds } from "./session-cookie";
+import { admitSsoSignIn, ssoRefusalCodes } from "./sso-admission";
 
 /** Sign-in link by email: sent over SMTP, or printed to the server log when no SMTP is configured. */
 const emailLink: EmailConfig = {
@@ -54,7 +55,8 @@ function authConfig(): NextAuthConfig {
               clientId: oidc.clientId,
               clientSecret: oidc.clientSecret,
               // The operator chose this issuer, and signIn below admits only active members with a
-              // verified email, so an SSO login may attach to the identity that already has that email.
+              // verified email (only provisioned ones while a directory is active), so an SSO login
+              // may attach to the identity that already has that email.
               allowDangerousEmailAccountLinking: true,
             },
           ]
@@ -65,7 +67,12 @@ function authConfig(): NextAuthConfig {
       // Only active members of a workspace may sign in; nobody is created by signing in.
       async signIn({ user, email, account, profile }) {
         if (email?.verificationRequest) return true;
-        if (account?.provider === "oidc" && profile?.email_verified !== true) return false;
+        if (account?.provider === "oidc") {
+          if (profile?.email_verified !== true || !user.email) return false;
+          const admission = await admitSsoSignIn(db, user.email);
+          if (admission.admitted) return true;
+          return admission.reason === "no_membership" ? false : `/login?error=${ssoRefusalCodes[admission.reason]}`;
+        }
         return Boolean(user.email && (await hasActiveMembership(db, user.email)));
       },
       session({ session, user }) {

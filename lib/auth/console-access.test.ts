@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { members, sessions, users, workspaces, type MemberRole } from "@/db/schema";
 import { ownerEmail, seedAcme, type SeededAcme } from "@/test/acme";
 import { resetDatabase, setUpTestDatabase } from "@/test/database";
+import { createScimDirectory, patchOp } from "@/test/scim";
 import { createSession, findConsoleAccess, isAdmin, linkMembersToUser, revokeUserSessions, type ConsoleAccess } from "./console-access";
 
 describe("console access", () => {
@@ -45,6 +46,28 @@ describe("console access", () => {
     await db.update(members).set({ status: "suspended" }).where(eq(members.id, acme.ownerMemberId));
 
     expect(await findConsoleAccess(db, acme.ownerUserId)).toBeNull();
+  });
+
+  it("refuses a directory-managed admin on the very next request after the IdP suspends or removes them", async () => {
+    const { db } = database();
+    const { client } = await createScimDirectory(db, acme.workspaceId, "okta");
+    const provisionSignedInAdmin = async (email: string) => {
+      const { body } = await client.post("/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: email, emails: [{ value: email, primary: true }] });
+      const user = await createUser(email);
+      await linkMembersToUser(db, user);
+      await db.update(members).set({ role: "admin" }).where(eq(members.id, String(body.id)));
+      expect((await findConsoleAccess(db, user.id))?.member.id).toBe(body.id);
+      return { memberId: String(body.id), userId: user.id };
+    };
+    const alice = await provisionSignedInAdmin("alice@acme.test");
+    const bob = await provisionSignedInAdmin("bob@acme.test");
+
+    const suspended = await client.patch(`/Users/${alice.memberId}`, patchOp({ op: "replace", path: "active", value: false }));
+    const removed = await client.delete(`/Users/${bob.memberId}`);
+
+    expect([suspended.status, removed.status]).toEqual([200, 204]);
+    expect(await findConsoleAccess(db, alice.userId)).toBeNull();
+    expect(await findConsoleAccess(db, bob.userId)).toBeNull();
   });
 
   it("revokes every session of one user and no one else's", async () => {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { signInProviders } from "@/lib/auth/auth";
 import { isAdmin } from "@/lib/auth/console-access";
 import { currentAccess } from "@/lib/auth/current-access";
+import { ssoRefusalCodes } from "@/lib/auth/sso-admission";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,6 +12,9 @@ const errorMessages: Record<string, string> = {
   AccessDenied: "That account can’t sign in here: it isn’t an active member of a workspace.",
   NoAccess: "Your account has no active workspace membership. It may have been suspended.",
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
+  [ssoRefusalCodes.suspended]: "Your account is suspended by your organisation’s directory; contact your workspace admin.",
+  [ssoRefusalCodes.not_provisioned]:
+    "Your organisation provisions accounts through its directory; ask your admin to assign you Rollcall in your identity provider.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
