@@ -1,6 +1,7 @@
 import { and, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { containsPattern } from "@/db/like-pattern";
 import { activityEvents, activityKinds, directoryConnections, members, users, type ActivityEvent } from "@/db/schema";
 
 function isTimeZone(name: string): boolean {
@@ -65,7 +66,7 @@ export function activityWhere(workspaceId: string, filter: ActivityFilter): SQL 
   if (filter.from) conditions.push(gte(e.createdAt, sql`(${filter.from}::date)::timestamp at time zone ${filter.tz}`));
   if (filter.to) conditions.push(lt(e.createdAt, sql`(${filter.to}::date + 1)::timestamp at time zone ${filter.tz}`));
   if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filter.search);
     conditions.push(or(...[e.summary, e.path, e.action, e.error, e.userAgent].map((column) => ilike(column, pattern))));
   }
   return and(...conditions);

@@ -2,7 +2,8 @@ import { and, asc, eq, ilike, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { directoryGroups } from "@/db/schema";
-import { containsPattern, decodeCursor, encodeCursor, rowsAfter } from "@/lib/paging/keyset-cursor";
+import { containsPattern } from "@/db/like-pattern";
+import { decodeCursor, encodeCursor, rowsAfter } from "@/lib/paging/keyset-cursor";
 
 export const listDirectoryGroupsInput = z.object({
   search: z.string().trim().max(200).optional(),

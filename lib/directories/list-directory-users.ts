@@ -2,7 +2,8 @@ import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizz
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { members, type DirectoryConnection, type Member } from "@/db/schema";
-import { containsPattern, decodeCursor, encodeCursor, rowsAfter } from "@/lib/paging/keyset-cursor";
+import { containsPattern } from "@/db/like-pattern";
+import { decodeCursor, encodeCursor, rowsAfter } from "@/lib/paging/keyset-cursor";
 
 /** How the console shows a directory's member: a directory-removed member waits for its purge. */
 const directoryUserStatuses = ["active", "suspended", "pending_purge"] as const;

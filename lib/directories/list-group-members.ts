@@ -3,7 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { directoryGroupChildren, directoryGroupMembers, directoryGroups, members } from "@/db/schema";
-import { containsPattern, decodeCursor, encodeCursor, rowsAfter } from "@/lib/paging/keyset-cursor";
+import { containsPattern } from "@/db/like-pattern";
+import { decodeCursor, encodeCursor, rowsAfter } from "@/lib/paging/keyset-cursor";
 import { isUuid } from "@/lib/scim/is-uuid";
 import { directoryUserStatus, memberMatches, memberName, memberSortKey, type DirectoryUserStatus } from "./list-directory-users";
 

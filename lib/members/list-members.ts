@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { containsPattern } from "@/db/like-pattern";
 import { members } from "@/db/schema";
 import { decodeCursor, encodeCursor, rowsAfter } from "@/lib/paging/keyset-cursor";
 
@@ -33,7 +34,7 @@ export async function listMembers(db: Db, workspaceId: string, input: ListMember
   const { search, cursor, limit } = listMembersInput.parse(input);
   const conditions: (SQL | undefined)[] = [eq(members.workspaceId, workspaceId)];
   if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(search);
     conditions.push(or(ilike(members.displayName, pattern), ilike(members.userName, pattern), ilike(members.email, pattern)));
   }
   const after = decodeCursor(cursor, cursorSchema);

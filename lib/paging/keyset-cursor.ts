@@ -30,8 +30,3 @@ export function rowsAfter(keys: readonly (SQL | Column)[], values: readonly unkn
     sql`, `,
   )})`;
 }
-
-/** An ILIKE pattern matching `search` anywhere, with LIKE wildcards taken literally. */
-export function containsPattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

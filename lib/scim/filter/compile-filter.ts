@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { escapeLike } from "@/db/like-pattern";
 import { badRequest } from "../errors";
 import { findAttribute, resolveAttribute, type ResolvedAttribute, type ScimAttribute } from "../schemas/attribute";
 import type { AttrPath, CompareOp, Filter, FilterValue, PatchPath } from "./filter-ast";
@@ -241,11 +242,6 @@ function compareOrdered(col: SQL, op: CompareOp, value: SQL): SQL {
   const operator = orderedOps[op];
   if (!operator) throw invalidFilter(`${op} does not apply to dates and numbers.`);
   return sql`${col} ${operator} ${value}`;
-}
-
-/** Backslash is LIKE's default escape character. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
