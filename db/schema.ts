@@ -140,6 +140,7 @@ export type ScimAddress = {
   country?: string;
 };
 
+/** Stored with fillfactor 70 (migration 0005; drizzle cannot declare it), so role and profile updates stay on their page. */
 export const members = pgTable(
   "members",
   {

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { GroupPhaseResult } from "./group-phase";
 import type { LoadPhaseResult } from "./load-phases";
+import type { MappingPhaseResult } from "./mapping-phase";
 import type { PageTiming, WalkResult } from "./paging-phase";
 
 export type BenchResults = {
@@ -10,6 +11,7 @@ export type BenchResults = {
   filterUsers: LoadPhaseResult;
   createUsers: LoadPhaseResult;
   group: GroupPhaseResult;
+  mapping: MappingPhaseResult;
   paging: { firstPage: PageTiming; lastPage: PageTiming; walk: WalkResult; afterCreates: { firstPage: PageTiming; lastPage: PageTiming } };
   memory: { serverPid: number; maxRssBytes: number; maxRssBytesByPhase: Record<string, number> };
 };
@@ -30,6 +32,12 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     { figure: 'GET /Users?filter=userName eq "…" p95', measured: `${r.filterUsers.latencyMs.p95} ms`, target: "< 30 ms", pass: r.filterUsers.latencyMs.p95 < 30 },
     { figure: "GET /Users?filter failed requests", measured: String(r.filterUsers.errors.total), target: "0", pass: r.filterUsers.errors.total === 0 },
     { figure: "10,000 group members in PATCHes of 1,000", measured: `${r.group.totalMs} ms`, target: "< 2000 ms", pass: r.group.totalMs < 2000 && r.group.membersAfter === r.group.membersAdded },
+    {
+      figure: `Map a group of ${r.mapping.groupMembers.toLocaleString("en")} members to a team and role`,
+      measured: `${r.mapping.setMs} ms`,
+      target: "< 3000 ms",
+      pass: r.mapping.setMs < 3000 && r.mapping.membersMapped === r.mapping.groupMembers,
+    },
     {
       figure: `Last page (startIndex=${lastPage.startIndex}) vs first, count=100`,
       measured: `${lastPage.medianMs} vs ${firstPage.medianMs} ms (×${ratio.toFixed(1)})`,
@@ -84,6 +92,10 @@ export function formatReport(r: BenchResults, targets: TargetRow[]): string {
   }
   out.push("");
   out.push(`Group: 10 sequential PATCHes of 1,000 members: ${r.group.totalMs} ms in total (each: ${r.group.patchMs.join(", ")} ms); the group then has ${r.group.membersAfter} members`);
+  const m = r.mapping;
+  out.push(
+    `Mapping: a group of ${m.groupMembers.toLocaleString("en")} members mapped to a team and role in ${m.setMs} ms (${m.membersMapped} members then had both), mapping removed in ${m.removeMs} ms`,
+  );
   const { firstPage, lastPage, walk, afterCreates } = r.paging;
   out.push(`Paging, count=100, median of 20: first page ${firstPage.medianMs} ms, page at startIndex=${lastPage.startIndex} ${lastPage.medianMs} ms`);
   out.push(`  after the creates (${afterCreates.lastPage.totalResults} users): first page ${afterCreates.firstPage.medianMs} ms, last page (startIndex=${afterCreates.lastPage.startIndex}) ${afterCreates.lastPage.medianMs} ms`);

@@ -8,6 +8,7 @@ import { defaultBenchDatabaseUrl, dropBenchDatabase, lockBench, recreateBenchDat
 import { ensureProductionBuild, freePort, startServer, waitForHealth, type BenchServer } from "./bench-server";
 import { addMembersInBatches } from "./group-phase";
 import { createUsersLoad, filterUsersLoad, healthLoad, runLoadPhase, type LoadSettings } from "./load-phases";
+import { mapLargeGroup } from "./mapping-phase";
 import { lastPageStart, timePage, walkAllPages } from "./paging-phase";
 import { sampleRss, servingProcess } from "./process-stats";
 import { evaluateTargets, formatReport, writeResults, type BenchResults } from "./report";
@@ -19,6 +20,7 @@ const pageSize = 100;
 const pageRepeats = 20;
 const groupMembers = 10_000;
 const groupBatch = 1_000;
+const mappedGroupMembers = 50_000;
 const load: LoadSettings = { connections: 16, durationSeconds: Number(process.env.BENCH_DURATION_SECONDS || 10), warmupSeconds: 2 };
 const resultsFile = path.join(process.cwd(), "bench-results.json");
 
@@ -84,6 +86,9 @@ async function benchmark(databaseUrl: string): Promise<void> {
     phase("group PATCH");
     const group = await addMembersInBatches(client, await storedUserIds(db, directory, groupMembers), groupBatch);
 
+    phase("group mapping");
+    const mapping = await mapLargeGroup(db, directory, mappedGroupMembers);
+
     phase("POST /Users");
     const createUsers = await runLoadPhase(db, directory.directoryId, serverPid, createUsersLoad(server.baseUrl, client, load));
 
@@ -99,6 +104,7 @@ async function benchmark(databaseUrl: string): Promise<void> {
       filterUsers,
       createUsers,
       group,
+      mapping,
       paging: { firstPage, lastPage, walk, afterCreates: { firstPage: firstAfter, lastPage: lastAfter } },
       memory: { serverPid, ...memory },
     };

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { recomputeMemberAccess, type RecomputeCounts } from "@/lib/mappings/recompute-member-access";
 import { badRequest } from "../errors";
 import { compileFilter } from "../filter/compile-filter";
 import type { Filter } from "../filter/filter-ast";
@@ -12,40 +13,49 @@ import { findAttribute } from "../schemas/attribute";
 import { groupSchema } from "../schemas/group-schema";
 import { groupMemberRows, uuidArray } from "./group-members";
 
-export type MembershipCounts = { added: number; removed: number };
+export type MembershipCounts = { added: number; removed: number; access: RecomputeCounts | null };
+
+/** Users and nested groups that joined or left the group. */
+type Moved = { User: string[]; Group: string[] };
 
 /**
  * Applies membership changes in order, each as a set-based statement over all its ids, so adding
- * 1,000 members costs a handful of queries, not a thousand. The caller holds the group's row lock.
+ * 1,000 members costs a handful of queries, not a thousand; then recomputes the teams and role of
+ * the users whose groups changed (those who moved, and those in nested groups that moved). The
+ * caller holds the group's row lock.
  */
 export async function applyMembershipChanges(tx: Db, context: ScimContext, groupId: string, changes: MembershipChange[]): Promise<MembershipCounts> {
-  const counts = { added: 0, removed: 0 };
+  const added: Moved = { User: [], Group: [] };
+  const removed: Moved = { User: [], Group: [] };
   for (const change of changes) {
     switch (change.kind) {
       case "add":
-        counts.added += await addMembers(tx, context, groupId, change.ids);
+        await addMembers(tx, context, groupId, change.ids, added);
         break;
       case "replace":
-        counts.removed += await removeMembers(tx, groupId, undefined);
-        counts.added += await addMembers(tx, context, groupId, change.ids);
+        await removeMembers(tx, groupId, undefined, removed);
+        await addMembers(tx, context, groupId, change.ids, added);
         break;
       case "remove":
-        counts.removed += await removeMembers(tx, groupId, change.ids);
+        await removeMembers(tx, groupId, change.ids, removed);
         break;
       case "removeAll":
-        counts.removed += await removeMembers(tx, groupId, undefined);
+        await removeMembers(tx, groupId, undefined, removed);
         break;
       case "removeWhere":
-        counts.removed += await removeMembers(tx, groupId, await matchingMemberIds(tx, groupId, change.filter));
+        await removeMembers(tx, groupId, await matchingMemberIds(tx, groupId, change.filter), removed);
         break;
     }
   }
-  return counts;
+  const users = [...added.User, ...removed.User];
+  const groups = [...added.Group, ...removed.Group];
+  const access = users.length || groups.length ? await recomputeMemberAccess(tx, { directoryId: context.directory.id, memberIds: users, groupIds: groups }) : null;
+  return { added: added.User.length + added.Group.length, removed: removed.User.length + removed.Group.length, access };
 }
 
-async function addMembers(tx: Db, context: ScimContext, groupId: string, ids: string[]): Promise<number> {
+async function addMembers(tx: Db, context: ScimContext, groupId: string, ids: string[], added: Moved): Promise<void> {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return 0;
+  if (unique.length === 0) return;
   const valid = unique.filter(isUuid);
   const found = valid.length
     ? await queryRows<{ id: string; type: "User" | "Group" }>(
@@ -68,7 +78,8 @@ async function addMembers(tx: Db, context: ScimContext, groupId: string, ids: st
   const groups = found.filter((row) => row.type === "Group").map((row) => row.id);
   if (groups.includes(groupId)) throw badRequest("invalidValue", "A group cannot be a member of itself.");
 
-  return (await insertMembers(tx, groupId, "User", users)) + (await insertMembers(tx, groupId, "Group", groups));
+  added.User = added.User.concat(await insertMembers(tx, groupId, "User", users));
+  added.Group = added.Group.concat(await insertMembers(tx, groupId, "Group", groups));
 }
 
 /** Where each kind of member lives: users in one join table, nested groups in another. */
@@ -77,27 +88,26 @@ const memberTables = {
   Group: { table: sql.raw("directory_group_children"), column: sql.raw("child_group_id") },
 } as const;
 
-async function countOf(tx: Db, statement: SQL): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(tx, sql`with changed as (${statement} returning 1) select count(*)::int as n from changed`);
-  return row?.n ?? 0;
+/** The member ids a statement on a member table inserted or deleted (`column` returned). */
+async function idsOf(tx: Db, statement: SQL, column: SQL): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(tx, sql`with changed as (${statement} returning ${column} as id) select id from changed`);
+  return rows.map((row) => row.id);
 }
 
-async function insertMembers(tx: Db, groupId: string, type: keyof typeof memberTables, ids: string[]): Promise<number> {
-  if (ids.length === 0) return 0;
+async function insertMembers(tx: Db, groupId: string, type: keyof typeof memberTables, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
   const { table, column } = memberTables[type];
-  return countOf(tx, sql`insert into ${table} (group_id, ${column}) select ${groupId}, unnest(${uuidArray(ids)}) on conflict do nothing`);
+  return idsOf(tx, sql`insert into ${table} (group_id, ${column}) select ${groupId}, unnest(${uuidArray(ids)}) on conflict do nothing`, column);
 }
 
 /** Removes the listed members (ids that are not members are ignored), or all of them. */
-async function removeMembers(tx: Db, groupId: string, ids: string[] | undefined): Promise<number> {
+async function removeMembers(tx: Db, groupId: string, ids: string[] | undefined, removed: Moved): Promise<void> {
   const valid = ids?.filter(isUuid);
-  if (valid && valid.length === 0) return 0;
-  let removed = 0;
-  for (const { table, column } of Object.values(memberTables)) {
+  if (valid && valid.length === 0) return;
+  for (const [type, { table, column }] of Object.entries(memberTables) as Array<[keyof Moved, (typeof memberTables)[keyof Moved]]>) {
     const listed = valid ? sql` and ${column} = any(${uuidArray(valid)})` : sql``;
-    removed += await countOf(tx, sql`delete from ${table} where group_id = ${groupId}${listed}`);
+    removed[type] = removed[type].concat(await idsOf(tx, sql`delete from ${table} where group_id = ${groupId}${listed}`, column));
   }
-  return removed;
 }
 
 const memberSubAttributes = findAttribute(groupSchema.attributes, "members")!.subAttributes!;
