@@ -10,6 +10,7 @@ const tabs = [
   { label: "Connection test", path: "/test" },
   { label: "Users", path: "/users" },
   { label: "Groups", path: "/groups" },
+  { label: "Mappings", path: "/mappings" },
   { label: "Settings", path: "/settings" },
 ] as const;
 

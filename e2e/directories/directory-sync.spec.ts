@@ -129,9 +129,26 @@ test.describe("[DIRECTORY_SYNC]", () => {
     await snap(page, testInfo, "08-activity-errors-detail");
     await page.keyboard.press("Escape");
 
-    // Disable: tokens gone, the IdP refused, members kept.
+    // Map the pushed group to a new team and the Admin role: its members' role follows at once.
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Directory Sync" }).click();
     await page.getByRole("link", { name }).click();
+    await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Mappings" }).click();
+    await page.getByRole("button", { name: "Edit mapping of Engineering (Okta)" }).click();
+    const mapping = page.getByRole("dialog", { name: "Mapping of Engineering (Okta)" });
+    await mapping.getByLabel("Team", { exact: true }).click();
+    await page.getByRole("option", { name: "Create a team named after this group" }).click();
+    await mapping.getByRole("radio", { name: /^Admin/ }).click();
+    await expect(mapping.getByRole("radio", { name: /^Admin/ })).toBeChecked();
+    await mapping.getByRole("button", { name: "Save mapping" }).click();
+    await expect(mapping).toHaveCount(0);
+    await expect(page.getByRole("table", { name: "Group mappings" }).getByText("Admin").first()).toBeVisible();
+    await snap(page, testInfo, "09-mappings");
+    await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Users" }).click();
+    const mappedRow = page.getByRole("table", { name: "Directory users" }).getByRole("row").filter({ hasText: users.Resources[0]!.userName });
+    await expect(mappedRow.getByText("From group mappings")).toBeVisible();
+    await expect(mappedRow.getByText("admin", { exact: true })).toBeVisible();
+
+    // Disable: tokens gone, the IdP refused, members kept.
     await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Settings" }).click();
     await page.getByRole("button", { name: "Disable directory sync" }).click();
     const confirm = page.getByRole("alertdialog");
@@ -139,7 +156,7 @@ test.describe("[DIRECTORY_SYNC]", () => {
     await confirm.getByLabel(/to confirm/).fill(name);
     await confirm.getByRole("button", { name: "Disable directory sync" }).click();
     await expect(page.getByRole("button", { name: "Enable directory sync" })).toBeVisible();
-    await snap(page, testInfo, "09-disabled");
+    await snap(page, testInfo, "10-disabled");
     expect((await scim(baseUrl, newToken)("GET", "/Users?count=1")).status).toBe(401);
     await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Users" }).click();
     await expect(page.getByRole("table", { name: "Directory users" }).getByRole("row")).toHaveCount(5);

@@ -4,6 +4,7 @@ import { members, workspaces } from "@/db/schema";
 import { seedAcme } from "@/test/acme";
 import { setUpTestDatabase } from "@/test/database";
 import { createScimDirectory, patchOp, type ScimClient } from "@/test/scim";
+import { setGroupMapping } from "@/lib/mappings/group-mappings";
 import { listDirectoryUsers, type DirectoryUserItem, type ListDirectoryUsersInput } from "./list-directory-users";
 
 const database = setUpTestDatabase();
@@ -76,6 +77,7 @@ describe("listDirectoryUsers", () => {
       purgeAfter: null,
       source: "scim",
       role: "member",
+      roleManagedByDirectory: false,
     });
     // Acme's manual members and the other directories' members are not this directory's.
     expect((await listDirectoryUsers(database().db, contractors)).users.map((u) => u.id)).toEqual([ids.contractor]);
@@ -116,6 +118,15 @@ describe("listDirectoryUsers", () => {
   ])("searches %s", async (_label, search, expected) => {
     const page = await listDirectoryUsers(database().db, okta, { search });
     expect(page.users.map((u) => u.name)).toEqual(expected);
+  });
+
+  it("says when a member's role comes from the directory's group mappings", async () => {
+    const directory = await newDirectory(okta.workspaceId);
+    const dana = await provision(directory, "dana@acme.test", "Dana Scully");
+    const group = await directory.client.post("/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Auditors", members: [{ value: dana }] });
+    await setGroupMapping(database().db, { workspaceId: directory.workspaceId, directoryId: directory.id, groupId: String(group.body.id), role: "viewer" });
+
+    expect((await listDirectoryUsers(database().db, directory)).users).toEqual([expect.objectContaining({ id: dana, role: "viewer", roleManagedByDirectory: true })]);
   });
 
   it("ignores a forged cursor and refuses an unknown status", async () => {
