@@ -1,24 +1,19 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { TriangleAlertIcon } from "lucide-react";
 import { ConnectionDetails } from "@/components/directories/connection-details";
 import { AttributeMappingTable, IdpSetupSteps } from "@/components/directories/idp-guide";
 import { NewTokenProvider, NewTokenReveal } from "@/components/directories/new-token";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { getDb } from "@/db/client";
-import { requireAdminPage } from "@/lib/auth/current-access";
-import { findWorkspaceDirectory } from "@/lib/directories/find-workspace-directory";
+import { requireDirectoryPage } from "@/lib/directories/require-directory-page";
 import { idpGuide } from "@/lib/directories/idp-guides";
 import { listDirectories } from "@/lib/directories/list-directories";
 import { scimBaseUrl } from "@/lib/directories/scim-base-url";
 import { env } from "@/lib/env";
 
 export default async function DirectorySetUpPage({ params }: { params: Promise<{ directoryId: string }> }) {
-  const access = await requireAdminPage();
-  const { directoryId } = await params;
+  const { access, directory } = await requireDirectoryPage((await params).directoryId);
   const db = getDb();
-  const directory = await findWorkspaceDirectory(db, access.workspace.id, directoryId);
-  if (!directory) notFound();
   const [listed] = await listDirectories(db, { workspaceId: access.workspace.id, directoryId: directory.id });
   const guide = idpGuide(directory.idpType);
   const baseUrl = scimBaseUrl(env().appUrl, directory.id);

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { getDb } from "@/db/client";
 import { DirectoryMappings } from "@/components/directory-mappings/directory-mappings";
-import { requireAdminPage } from "@/lib/auth/current-access";
-import { findWorkspaceDirectory } from "@/lib/directories/find-workspace-directory";
+import { requireDirectoryPage } from "@/lib/directories/require-directory-page";
 import { listDirectoryGroups } from "@/lib/directories/list-directory-groups";
 import { listGroupMappings } from "@/lib/mappings/group-mappings";
 import { directoryGroupsQueryOptions } from "@/lib/queries/directories/directory-groups-query";
@@ -13,11 +11,8 @@ import { listTeams } from "@/lib/teams/list-teams";
 export const metadata: Metadata = { title: "Group mappings" };
 
 export default async function DirectoryMappingsPage({ params }: { params: Promise<{ directoryId: string }> }) {
-  const access = await requireAdminPage();
-  const { directoryId } = await params;
+  const { access, directory } = await requireDirectoryPage((await params).directoryId);
   const db = getDb();
-  const directory = await findWorkspaceDirectory(db, access.workspace.id, directoryId);
-  if (!directory) notFound();
   const queryClient = new QueryClient();
   const [mappings, teams] = await Promise.all([
     listGroupMappings(db, directory.id),

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { getDb } from "@/db/client";
 import { ConnectionTestClient } from "@/components/directory-test/connection-test-client";
-import { requireAdminPage } from "@/lib/auth/current-access";
-import { findWorkspaceDirectory } from "@/lib/directories/find-workspace-directory";
+import { requireDirectoryPage } from "@/lib/directories/require-directory-page";
 import { scimBaseUrl } from "@/lib/directories/scim-base-url";
 import { lastRequestOf } from "@/lib/directories/test-connection";
 import { env } from "@/lib/env";
@@ -13,9 +10,7 @@ import { lastRequestQueryOptions } from "@/lib/queries/directories/last-request-
 export const metadata: Metadata = { title: "Connection test" };
 
 export default async function DirectoryTestPage({ params }: { params: Promise<{ directoryId: string }> }) {
-  const access = await requireAdminPage();
-  const directory = await findWorkspaceDirectory(getDb(), access.workspace.id, (await params).directoryId);
-  if (!directory) notFound();
+  const { directory } = await requireDirectoryPage((await params).directoryId);
   const queryClient = new QueryClient();
   queryClient.setQueryData(lastRequestQueryOptions(directory.id).queryKey, lastRequestOf(directory));
   return (
