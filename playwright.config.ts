@@ -87,7 +87,7 @@ export default defineConfig({
       name: "app",
       // The server's own log (pino, on stdout) goes to a file beside the test output; start-up
       // failures (stderr) still show in the test run.
-      command: `rm -rf ${quote(dataDir)} && mkdir -p ${quote(path.dirname(serverLog))} && exec node node_modules/next/dist/bin/next start -p ${appPort} > ${quote(serverLog)}`,
+      command: `rm -rf ${quote(dataDir)} && mkdir -p ${quote(path.dirname(serverLog))} && exec node scripts/serve.mjs > ${quote(serverLog)}`,
       cwd: root,
       url: `${appUrl}/api/auth/providers`,
       reuseExistingServer: false,

@@ -3,18 +3,19 @@ import type { IdpType } from "@/db/schema";
 import { flushActivity } from "@/lib/activity/activity-buffer";
 import { createDirectory } from "@/lib/directories/create-directory";
 import { handleScimRequest } from "@/lib/scim/http/handle-scim-request";
+import { matchScimRequest } from "@/lib/scim/http/serve-scim-from-node";
 import { seedAcme } from "./acme";
 import { resetDatabase } from "./database";
 
 export type ScimReply = { status: number; body: Record<string, unknown> & { Resources?: Array<Record<string, unknown>> }; headers: Headers };
 
-/** In-process `fetch` that hands /scim/v2/… requests to the SCIM handler, as the route does. */
+/** In-process `fetch` that hands /scim/v2/… requests to the SCIM handler, as the server does. */
 export const scimFetch: typeof fetch = async (input, init) => {
   const request = new Request(input, init);
-  const match = /\/scim\/v2\/([^/]+)\/?(.*)$/.exec(new URL(request.url).pathname);
-  if (!match) return new Response("not a SCIM URL", { status: 404 });
-  const path = match[2] ? match[2].split("/").map(decodeURIComponent) : undefined;
-  const response = await handleScimRequest(request, { directoryId: decodeURIComponent(match[1]!), path });
+  const url = new URL(request.url);
+  const params = matchScimRequest(request.method, url.pathname + url.search);
+  if (!params) return new Response("not a SCIM request this server answers", { status: 404 });
+  const response = await handleScimRequest(request, params);
   // Reads are logged through a short queue; tests look at the log right after a request.
   await flushActivity(getDb());
   return response;

@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { activityEvents, directoryConnections, directoryTokens, type DirectoryConnection } from "@/db/schema";
 import { seedAcme, type SeededAcme } from "@/test/acme";
+import { flushActivity } from "@/lib/activity/activity-buffer";
 import { setUpTestDatabase } from "@/test/database";
-import { scimFetch } from "@/test/scim";
+import { matchScimRequest, serveScimFromNode } from "@/lib/scim/http/serve-scim-from-node";
 import { createDirectory } from "./create-directory";
 import { issueToken } from "./issue-token";
 import { revokeToken } from "./revoke-token";
@@ -23,19 +24,19 @@ let origin: string;
 
 beforeAll(async () => {
   acme = await seedAcme(database().db);
-  server = createServer(async (req, res) => {
+  server = createServer((req, res) => {
     if (req.url?.startsWith("/welcome")) return res.writeHead(200, { "content-type": "text/html" }).end("<html>Welcome</html>");
     if (req.url?.startsWith("/hang")) return;
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const response = await scimFetch(`${origin}${req.url}`, { method: req.method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
-    res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
+    const params = matchScimRequest(req.method, req.url);
+    if (params) void serveScimFromNode(req, res, params);
+    else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
+
+// Reads are logged through a short queue: write it before the database goes.
+afterEach(() => flushActivity(database().db));
 
 afterAll(async () => {
   server.closeAllConnections();

@@ -3,11 +3,10 @@ import { createWriteStream } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { processTree } from "./process-stats";
 
 // npm runs scripts from the package root, and tsx runs this file as CommonJS (no import.meta).
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serveScript = path.join(root, "scripts", "serve.mjs");
 
 /** Builds when the build is missing or stale, via scripts/ensure-build.mjs (which exits on failure). */
 export function ensureProductionBuild(): void {
@@ -46,12 +45,13 @@ export function startServer(options: { port: number; databaseUrl: string }): Ben
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const logFile = path.join(tmpdir(), `rollcall-bench-server-${process.pid}.log`);
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [serveScript], {
     cwd: root,
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port),
+      HOST: "127.0.0.1",
       APP_URL: baseUrl,
       SCIM_RATE_LIMIT: "100000",
       LOG_LEVEL: "warn",
@@ -66,7 +66,7 @@ export function startServer(options: { port: number; databaseUrl: string }): Ben
       tail = (tail + chunk.toString("utf8")).slice(-20_000);
     });
   }
-  if (child.pid === undefined) throw new Error("Could not start `next start`");
+  if (child.pid === undefined) throw new Error("Could not start scripts/serve.mjs");
   const pid = child.pid;
   // "close" comes after the output streams ended, so the tail is complete once it resolves.
   let closed = false;
@@ -82,11 +82,9 @@ export function startServer(options: { port: number; databaseUrl: string }): Ben
     logTail: (lines = 20) => tail.trimEnd().split("\n").slice(-lines).join("\n"),
     stop: async () => {
       if (!closed) {
-        // Next may run the server in a child of its CLI: remember the tree so none of it outlives us.
-        const tree = processTree(pid);
         child.kill("SIGTERM");
         await Promise.race([exited, sleep(10_000)]);
-        for (const member of tree) if (isAlive(member)) kill(member);
+        if (!closed) child.kill("SIGKILL");
         await exited;
       }
       log.end();
@@ -106,23 +104,6 @@ export async function waitForHealth(server: BenchServer, timeoutMs: number): Pro
     await sleep(250);
   }
   throw new Error(`The server did not answer /api/health within ${timeoutMs / 1000} s:\n${server.logTail()}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function kill(pid: number): void {
-  try {
-    process.kill(pid, "SIGKILL");
-  } catch {
-    // exited meanwhile
-  }
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

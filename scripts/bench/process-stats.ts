@@ -29,33 +29,6 @@ function allStats(): Stat[] {
     .filter((stat): stat is Stat => stat !== undefined);
 }
 
-/** `rootPid` and all its descendants. */
-export function processTree(rootPid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const stat of allStats()) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat.pid]);
-  const tree: number[] = [];
-  const pending = [rootPid];
-  while (pending.length > 0) {
-    const pid = pending.pop()!;
-    tree.push(pid);
-    pending.push(...(children.get(pid) ?? []));
-  }
-  return tree;
-}
-
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-  } catch {
-    return "";
-  }
-}
-
-/** The process that serves requests: the one titled `next-server` under `rootPid`, else `rootPid`. */
-export function servingProcess(rootPid: number): number {
-  return processTree(rootPid).find((pid) => commandLine(pid).startsWith("next-server")) ?? rootPid;
-}
-
 export function rssBytes(pid: number): number | undefined {
   try {
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

@@ -10,7 +10,7 @@ import { addMembersInBatches } from "./group-phase";
 import { createUsersLoad, filterUsersLoad, healthLoad, runLoadPhase, type LoadSettings } from "./load-phases";
 import { mapLargeGroup } from "./mapping-phase";
 import { lastPageStart, timePage, walkAllPages } from "./paging-phase";
-import { sampleRss, servingProcess } from "./process-stats";
+import { sampleRss } from "./process-stats";
 import { evaluateTargets, formatReport, writeResults, type BenchResults } from "./report";
 import { expectStatus, numberField, scimClient, type ScimClient } from "./scim-client";
 import { createBenchDirectory, storedUserIds, storedUserName, storeUsers, waitForServerSetup } from "./seed-bench-directory";
@@ -59,7 +59,7 @@ async function benchmark(databaseUrl: string): Promise<void> {
     database = openDatabase({ url: databaseUrl }, { max: 4 });
     const db = database.db;
     await waitForServerSetup(db, 120_000);
-    const serverPid = servingProcess(server.pid);
+    const serverPid = server.pid;
     rss = sampleRss(serverPid);
 
     step(`Creating a directory and storing ${storedUsers.toLocaleString("en")} users`);
