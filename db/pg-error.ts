@@ -10,3 +10,12 @@ export function pgErrorFields(error: unknown): PgErrorFields | undefined {
 
 /** Raised by the `members_seats` trigger (db/migrations/0002_seat_counter.sql) when a change would exceed the seat limit. */
 export const seatLimitCode = "RC001";
+
+/**
+ * A deadlock or serialization failure: PostgreSQL rolled the transaction back, and running it
+ * again is safe and will usually succeed.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const code = pgErrorFields(error)?.code;
+  return code === "40P01" || code === "40001";
+}

@@ -297,6 +297,34 @@ describe("SCIM changes recompute in their transaction", () => {
     expect((await accessOf(bob)).role).toBe("admin");
   });
 
+  it("DELETE /Users takes away the teams and role the user's groups gave; re-provisioning does not bring them back", async () => {
+    const ann = await createUser("ann");
+    const groupId = await createGroup("Admins", [ann]);
+    await map(groupId, { role: "admin", teamId: await createTeam("Admins") });
+    await db.insert(teamMembers).values({ teamId: await createTeam("Hand picked"), memberId: ann, source: "manual" });
+    expect(await accessOf(ann)).toEqual({ role: "admin", managed: true, teams: ["Admins (directory)", "Hand picked (manual)"] });
+
+    expect((await client.delete(`/Users/${ann}`)).status).toBe(204);
+    expect(await accessOf(ann)).toEqual({ role: "member", managed: false, teams: ["Hand picked (manual)"] });
+
+    // Back within the retention window: the same member, in no group yet, so no directory access.
+    expect(await createUser("ann")).toBe(ann);
+    expect(await accessOf(ann)).toEqual({ role: "member", managed: false, teams: ["Hand picked (manual)"] });
+    await patchMembers(groupId, "add", [ann]);
+    expect(await accessOf(ann)).toEqual({ role: "admin", managed: true, teams: ["Admins (directory)", "Hand picked (manual)"] });
+  });
+
+  it("suspending a user (active=false) keeps its groups, teams and role for when it comes back", async () => {
+    const ann = await createUser("ann");
+    const groupId = await createGroup("Admins", [ann]);
+    await map(groupId, { role: "admin", teamId: await createTeam("Admins") });
+    const off = await client.patch(`/Users/${ann}`, patchOp({ op: "replace", value: { active: false } }));
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect(await accessOf(ann)).toEqual({ role: "admin", managed: true, teams: ["Admins (directory)"] });
+    const [member] = await db.select({ status: members.status }).from(members).where(eq(members.id, ann));
+    expect(member!.status).toBe("suspended");
+  });
+
   it("is idempotent: recomputing again changes nothing", async () => {
     const users = await Promise.all(["ann", "bob", "cid"].map((name) => createUser(name)));
     const groupId = await createGroup("All", users);
@@ -331,4 +359,33 @@ describe.runIf(testDatabaseKind === "postgres")("concurrency (postgres)", () => 
     for (const id of joining) expect(await accessOf(id)).toEqual({ role: "viewer", managed: true, teams: ["Busy (directory)"] });
     expect(await fullRecompute()).toMatchObject({ rolesChanged: 0, teamRowsAdded: 0, teamRowsRemoved: 0 });
   }, 30_000);
+
+  it("answers every request when groups gain and lose users that are being deleted at the same time (no deadlock 500s)", async () => {
+    const users = await Promise.all(Array.from({ length: 12 }, (_, i) => createUser(`user${i}`)));
+    const groups = await Promise.all(["One", "Two", "Three"].map((name) => createGroup(name, users.slice(0, 6))));
+    await map(groups[0]!, { role: "admin", teamId: await createTeam("One") });
+
+    const replies = await Promise.all([
+      ...users.map((id) => client.delete(`/Users/${id}`)),
+      ...groups.flatMap((groupId) => [
+        client.patch(`/Groups/${groupId}`, patchOp({ op: "add", path: "members", value: users.slice(6).map((value) => ({ value })) })),
+        client.patch(`/Groups/${groupId}`, patchOp({ op: "remove", path: "members", value: users.slice(0, 6).map((value) => ({ value })) })),
+      ]),
+    ]);
+    // A PATCH naming a user deleted first is refused with 400 (unknown member); nothing is a 5xx.
+    for (const reply of replies) expect([200, 204, 400], JSON.stringify(reply.body)).toContain(reply.status);
+    expect(replies.slice(0, users.length).map((r) => r.status)).toEqual(users.map(() => 204));
+    expect(await db.select().from(directoryGroupMembers)).toEqual([]);
+    for (const id of users) expect(await accessOf(id)).toEqual({ role: "member", managed: false, teams: [] });
+  }, 30_000);
+
+  it("two admins moving the admin group at the same moment: one wins, the other gets a clear error", async () => {
+    const [it1, it2, it3] = await Promise.all(["IT", "Ops", "Sec"].map((name) => createGroup(name)));
+    await map(it1!, { isAdminGroup: true });
+    const results = await Promise.allSettled([map(it2!, { isAdminGroup: true, moveAdminGroup: true }), map(it3!, { isAdminGroup: true, moveAdminGroup: true })]);
+    for (const result of results) if (result.status === "rejected") expect(result.reason).toBeInstanceOf(GroupMappingError);
+    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(1);
+    const admins = await db.select({ groupId: groupMappings.groupId }).from(groupMappings).where(eq(groupMappings.isAdminGroup, true));
+    expect(admins).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { pgErrorFields } from "@/db/pg-error";
 import { queryRows } from "@/db/rows";
 import { directoryConnections, directoryGroups, groupMappings, teams, type MemberRole } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
@@ -54,7 +55,7 @@ export async function setGroupMapping(db: Db, input: SetGroupMappingInput): Prom
   const { workspaceId, directoryId, groupId, teamId, role, isAdminGroup, moveAdminGroup, actorUserId } = parse(setGroupMappingInput, input);
   const wanted: MappingValues = { teamId: teamId ?? null, role: role ?? null, isAdminGroup };
 
-  return db.transaction(async (tx) => {
+  const written = db.transaction(async (tx) => {
     const group = await findGroup(tx, workspaceId, directoryId, groupId);
     const team = wanted.teamId ? await findTeam(tx, workspaceId, wanted.teamId) : null;
     const current = await lockMapping(tx, groupId);
@@ -92,6 +93,13 @@ export async function setGroupMapping(db: Db, input: SetGroupMappingInput): Prom
       changes: { from: current, to: wanted, ...(previousAdminGroup ? { previousAdminGroupId: previousAdminGroup.groupId } : {}), access },
     });
     return { changed: true, mapping: wanted, access };
+  });
+  return written.catch((error: unknown) => {
+    const fields = pgErrorFields(error);
+    if (fields?.code === "23505" && (fields.constraint_name ?? fields.constraint) === "group_mappings_one_admin_group_idx") {
+      throw new GroupMappingError("Another admin changed this directory's admin group at the same moment. Reload the page to see it, then try again.");
+    }
+    throw error;
   });
 }
 

@@ -1,4 +1,4 @@
-import { pgErrorFields, seatLimitCode } from "@/db/pg-error";
+import { isTransientConflict, pgErrorFields, seatLimitCode } from "@/db/pg-error";
 import { ScimError } from "./errors";
 
 const uniqueness: Record<string, string> = {
@@ -16,6 +16,9 @@ export function mapDbError(error: unknown): unknown {
   }
   if (fields?.code === seatLimitCode) {
     return new ScimError(409, "The workspace has no free seat: its seat limit is reached. Free a seat or raise the limit in Rollcall, then retry.");
+  }
+  if (isTransientConflict(error)) {
+    return new ScimError(503, "Other changes to the same users or groups kept conflicting with this one; nothing was changed. Retry.", undefined, { "retry-after": "1" });
   }
   return error;
 }

@@ -57,14 +57,19 @@ async function addMembers(tx: Db, context: ScimContext, groupId: string, ids: st
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   const valid = unique.filter(isUuid);
+  // `for share` waits for a concurrent DELETE of the user or group and then sees it gone, so a
+  // removed user never lands in a group (and a deleted group is a 400, not a foreign-key failure).
   const found = valid.length
     ? await queryRows<{ id: string; type: "User" | "Group" }>(
         tx,
-        sql`select id, 'User' as type from members
-             where id = any(${uuidArray(valid)}) and workspace_id = ${context.workspace.id}
-               and directory_id = ${context.directory.id} and directory_removed_at is null
+        sql`select id, 'User' as type from (
+              select id from members
+               where id = any(${uuidArray(valid)}) and workspace_id = ${context.workspace.id}
+                 and directory_id = ${context.directory.id} and directory_removed_at is null
+                 for share) as u
             union all
-            select id, 'Group' from directory_groups where id = any(${uuidArray(valid)}) and directory_id = ${context.directory.id}`,
+            select id, 'Group' from (
+              select id from directory_groups where id = any(${uuidArray(valid)}) and directory_id = ${context.directory.id} for share) as g`,
       )
     : [];
   const known = new Set(found.map((row) => row.id));

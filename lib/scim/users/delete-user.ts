@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { directoryGroupMembers, members } from "@/db/schema";
+import { recomputeMemberAccess } from "@/lib/mappings/recompute-member-access";
 import { checkIfMatch } from "../http/etag";
 import type { ScimContext } from "../http/scim-context";
 import type { ScimResult } from "../http/scim-result";
@@ -8,13 +9,16 @@ import { noContent } from "../http/scim-response";
 import { lockUser } from "./find-user";
 
 /**
- * DELETE /Users/{id}: the user leaves the directory (404 from now on) and its groups; the member
- * is suspended, keeps its data, and is purged after the retention window unless re-provisioned.
+ * DELETE /Users/{id}: the user leaves the directory (404 from now on) and its groups, and with them
+ * the teams and role its groups gave it; the member is suspended, keeps its data, and is purged
+ * after the retention window unless re-provisioned.
  */
 export async function deleteUser(tx: Db, context: ScimContext, id: string, request: Request): Promise<ScimResult> {
   const current = await lockUser(tx, context, id);
   checkIfMatch(request, current.version);
   await tx.delete(directoryGroupMembers).where(eq(directoryGroupMembers.memberId, id));
+  // While the member is still the directory's: out of every group, it keeps no team or role from it.
+  const access = await recomputeMemberAccess(tx, { directoryId: context.directory.id, memberIds: [id] });
   await tx
     .update(members)
     .set({
@@ -32,6 +36,7 @@ export async function deleteUser(tx: Db, context: ScimContext, id: string, reque
       resourceId: id,
       memberId: id,
       summary: `Removed ${current.userName} from the directory; suspended, purged in ${context.directory.retentionDays} days unless re-provisioned`,
+      changes: { access },
     },
   };
 }

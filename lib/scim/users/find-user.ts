@@ -9,10 +9,13 @@ import { selectUsers, type UserRow } from "./user-resource";
 
 const missing = (id: string) => notFound(`No user with id "${id}" in this directory.`);
 
-/** A user of the directory, locked for the rest of the transaction. */
+/**
+ * A user of the directory, locked for the rest of the transaction. `no key update`, not `update`:
+ * a group PATCH adding this user only takes a key-share lock on it, and must not deadlock with us.
+ */
 export async function lockUser(tx: Db, context: ScimContext, id: string): Promise<Member> {
   if (!isUuid(id)) throw missing(id);
-  const [row] = await tx.select().from(members).where(and(eq(members.id, id), userScope(context))).for("update");
+  const [row] = await tx.select().from(members).where(and(eq(members.id, id), userScope(context))).for("no key update");
   if (!row) throw missing(id);
   return row;
 }
