@@ -65,14 +65,30 @@ export function MembersTable({ search }: { search: string }) {
                 <div className="font-medium">{m.name}</div>
                 <div className="text-xs text-muted-foreground">{m.email}</div>
               </TableCell>
-              <TableCell className="capitalize">{m.role}</TableCell>
+              <TableCell>
+                <span className="capitalize">{m.role}</span>
+                {m.roleManagedByDirectory && <span className="block text-xs text-muted-foreground">From directory groups</span>}
+              </TableCell>
               <TableCell>
                 <Badge variant={m.status === "active" ? "success" : "warning"} className="capitalize">
                   {m.status}
                 </Badge>
               </TableCell>
               <TableCell>{sourceLabels[m.source]}</TableCell>
-              <TableCell className="pr-4 text-sm text-muted-foreground">{m.teams.join(", ") || "—"}</TableCell>
+              <TableCell className="pr-4 text-sm text-muted-foreground">
+                {m.teams.length === 0
+                  ? "—"
+                  : m.teams.map((team) => (
+                      <span key={team.name} className="mr-1.5 inline-flex items-center gap-1">
+                        {team.name}
+                        {team.fromDirectory && (
+                          <Badge variant="secondary" className="px-1.5 py-0 text-[10px]" title="A directory group mapping put this member in the team">
+                            directory
+                          </Badge>
+                        )}
+                      </span>
+                    ))}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -26,6 +26,7 @@ export function TeamsCard() {
                 <span>{team.name}</span>
                 <span className="text-muted-foreground">
                   {team.memberCount} {team.memberCount === 1 ? "member" : "members"}
+                  {team.directoryMemberCount > 0 && ` · ${team.directoryMemberCount} from the directory`}
                 </span>
               </li>
             ))}

@@ -1,20 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { oidcIssuer, oidcName, people } from "../fixtures/env";
-
-/** Starts SSO on /login and goes through oidc-provider's dev login and consent pages. */
-async function signInWithSso(page: Page, login: string) {
-  await page.goto("/login");
-  await page.getByRole("button", { name: `Continue with ${oidcName}`, exact: true }).click();
-
-  await expect(page).toHaveURL(new RegExp(`^${oidcIssuer.replaceAll(".", "\\.")}/interaction/`));
-  await page.locator("input[name=login]").fill(login);
-  await page.locator("input[name=password]").fill("any password works at this test IdP");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-
-  // Consent for the openid, email and profile scopes.
-  await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
-  await page.getByRole("button", { name: "Continue" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { people } from "../fixtures/env";
+import { signInWithSso } from "../fixtures/sign-in";
 
 test.describe("[AUTH][OIDC]", () => {
   test("[AUTH][OIDC]: an admin signs in through the OIDC provider and lands on the console", async ({ page }) => {

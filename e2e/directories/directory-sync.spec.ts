@@ -1,18 +1,13 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ownerPassword, people } from "../fixtures/env";
+import { createConnection, disableConnection, scim, snap } from "../fixtures/directory";
 import { signInWithPassword } from "../fixtures/sign-in";
 
 const root = path.resolve(__dirname, "../..");
 const run = promisify(execFile);
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
-}
 
 /** `npm run idp`, as a separate process, against the URL and token the console showed. */
 async function simulateOkta(baseUrl: string, token: string): Promise<string> {
@@ -21,42 +16,14 @@ async function simulateOkta(baseUrl: string, token: string): Promise<string> {
   return stdout;
 }
 
-function scim(baseUrl: string, token: string) {
-  return (method: string, resource: string, body?: unknown) =>
-    fetch(`${baseUrl}${resource}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json", "user-agent": "Okta SCIM Client 1.0.0" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-}
-
 test.describe("[DIRECTORY_SYNC]", () => {
   test("[DIRECTORY_SYNC][OKTA]: an admin connects Okta, watches users, groups and requests arrive, rotates the token and disables sync", async ({ page }, testInfo) => {
     test.setTimeout(300_000);
     await signInWithPassword(page, people.owner.email, ownerPassword);
     const name = `Okta staff ${Date.now().toString(36)}`;
 
-    // Overview → create an Okta connection.
-    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Directory Sync" }).click();
-    await expect(page.getByRole("heading", { name: "Directory Sync", level: 1 })).toBeVisible();
-    await snap(page, testInfo, "01-overview");
-    await page.getByRole("button", { name: "Create connection" }).first().click();
-    const create = page.getByRole("dialog", { name: "Create a directory connection" });
-    await create.getByLabel("Name (optional)").fill(name);
-    await create.getByRole("radio", { name: "Okta" }).check();
-    await create.getByRole("button", { name: "Create connection" }).click();
-
-    // Set-up: Okta's own field names, the base URL and the token, shown once.
-    await expect(page).toHaveURL(/\/console\/directories\/[0-9a-f-]{36}$/);
-    await expect(page.getByRole("heading", { name: "Copy your bearer token now" })).toBeVisible();
-    const token = (await page.getByRole("region", { name: "Copy your bearer token now" }).locator("code").innerText()).trim();
-    expect(token).toMatch(/^rcs_[A-Za-z0-9_-]{43}$/);
-    const baseUrl = (await page.locator("code").filter({ hasText: "/scim/v2/" }).first().innerText()).trim();
-    expect(baseUrl).toBe(`${new URL(page.url()).origin}/scim/v2/${page.url().split("/").pop()}`);
+    const { baseUrl, token } = await createConnection(page, testInfo, name, "Okta");
     await expect(page.getByText("SCIM connector base URL").first()).toBeVisible();
-    await snap(page, testInfo, "02-setup-okta");
-    await page.getByRole("button", { name: "I have saved the token" }).click();
-    await expect(page.getByRole("heading", { name: "Copy your bearer token now" })).toHaveCount(0);
     await page.reload();
     await expect(page.getByText(token)).toHaveCount(0);
 
@@ -149,13 +116,7 @@ test.describe("[DIRECTORY_SYNC]", () => {
     await expect(mappedRow.getByText("admin", { exact: true })).toBeVisible();
 
     // Disable: tokens gone, the IdP refused, members kept.
-    await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Settings" }).click();
-    await page.getByRole("button", { name: "Disable directory sync" }).click();
-    const confirm = page.getByRole("alertdialog");
-    await expect(confirm.getByRole("button", { name: "Disable directory sync" })).toBeDisabled();
-    await confirm.getByLabel(/to confirm/).fill(name);
-    await confirm.getByRole("button", { name: "Disable directory sync" }).click();
-    await expect(page.getByRole("button", { name: "Enable directory sync" })).toBeVisible();
+    await disableConnection(page, name);
     await snap(page, testInfo, "10-disabled");
     expect((await scim(baseUrl, newToken)("GET", "/Users?count=1")).status).toBe(401);
     await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Users" }).click();

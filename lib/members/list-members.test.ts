@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { members, workspaces } from "@/db/schema";
+import { members, teamMembers, teams, workspaces } from "@/db/schema";
 import { seedAcme, type SeededAcme } from "@/test/acme";
 import { setUpTestDatabase } from "@/test/database";
 import { listTeams } from "@/lib/teams/list-teams";
@@ -24,9 +24,10 @@ describe("listMembers", () => {
       status: "active",
       source: "manual",
       directoryManaged: false,
-      teams: ["Engineering"],
+      roleManagedByDirectory: false,
+      teams: [{ name: "Engineering", fromDirectory: false }],
     });
-    expect(page.members.find((m) => m.name === "Lena Novak")).toMatchObject({ status: "suspended", teams: ["Sales"] });
+    expect(page.members.find((m) => m.name === "Lena Novak")).toMatchObject({ status: "suspended", teams: [{ name: "Sales", fromDirectory: false }] });
     expect(page.members.find((m) => m.name === "Olivia Park")?.teams).toEqual([]);
     expect(page.nextCursor).toBeNull();
   });
@@ -80,5 +81,26 @@ describe("listTeams and seatUsage", () => {
     ]);
     await db.update(members).set({ status: "suspended" }).where(eq(members.email, "priya.shah@acme.test"));
     expect(await seatUsage(db, acme.workspaceId)).toEqual({ used: before.used - 1, limit: 50 });
+  });
+
+  it("tells which team memberships and roles a directory's group mappings gave", async () => {
+    const db = database().db;
+    const [tom] = await db.update(members).set({ role: "admin", roleManagedByDirectory: true }).where(eq(members.email, "tom.becker@acme.test")).returning({ id: members.id });
+    const [engineering] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.workspaceId, acme.workspaceId), eq(teams.name, "Engineering")));
+    await db.insert(teamMembers).values({ teamId: engineering!.id, memberId: tom!.id, source: "directory" });
+
+    const listed = (await listMembers(db, acme.workspaceId)).members.find((m) => m.id === tom!.id);
+    expect(listed).toMatchObject({
+      role: "admin",
+      roleManagedByDirectory: true,
+      teams: [
+        { name: "Engineering", fromDirectory: true },
+        { name: "Sales", fromDirectory: false },
+      ],
+    });
+    expect(await listTeams(db, acme.workspaceId)).toEqual([
+      expect.objectContaining({ name: "Engineering", memberCount: 3, directoryMemberCount: 1 }),
+      expect.objectContaining({ name: "Sales", memberCount: 2, directoryMemberCount: 0 }),
+    ]);
   });
 });

@@ -20,7 +20,10 @@ export type MemberListItem = {
   status: (typeof members.$inferSelect)["status"];
   source: (typeof members.$inferSelect)["source"];
   directoryManaged: boolean;
-  teams: string[];
+  /** The role comes from the directory's group mappings, not from an admin. */
+  roleManagedByDirectory: boolean;
+  /** By name; `fromDirectory` when a group mapping put the member in the team. */
+  teams: { name: string; fromDirectory: boolean }[];
   updatedAt: string;
 };
 
@@ -49,11 +52,14 @@ export async function listMembers(db: Db, workspaceId: string, input: ListMember
       status: members.status,
       source: members.source,
       directoryId: members.directoryId,
+      roleManagedByDirectory: members.roleManagedByDirectory,
       updatedAt: members.updatedAt,
       sortKey,
       // Written out with aliases: drizzle leaves columns unqualified in a one-table select, which
       // would bind them to the subquery's tables.
-      teams: sql<string[]>`coalesce((select array_agg(t.name order by t.name) from team_members tm join teams t on t.id = tm.team_id where tm.member_id = "members"."id"), '{}')`,
+      teams: sql<MemberListItem["teams"]>`coalesce((
+        select json_agg(json_build_object('name', t.name, 'fromDirectory', tm.source = 'directory') order by t.name)
+          from team_members tm join teams t on t.id = tm.team_id where tm.member_id = "members"."id"), '[]')`,
     })
     .from(members)
     .where(and(...conditions))
@@ -71,6 +77,7 @@ export async function listMembers(db: Db, workspaceId: string, input: ListMember
       status: r.status,
       source: r.source,
       directoryManaged: r.directoryId !== null,
+      roleManagedByDirectory: r.roleManagedByDirectory,
       teams: r.teams,
       updatedAt: new Date(r.updatedAt).toISOString(),
     })),
