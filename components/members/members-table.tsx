@@ -9,6 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { MemberListItem } from "@/lib/members/list-members";
 import { useMembersQuery } from "@/lib/queries/members/members-query";
+import { MemberRoleCell } from "./member-role-cell";
 
 const sourceLabels: Record<MemberListItem["source"], string> = { manual: "Manual", sso: "SSO", scim: "Directory" };
 
@@ -66,8 +67,7 @@ export function MembersTable({ search }: { search: string }) {
                 <div className="text-xs text-muted-foreground">{m.email}</div>
               </TableCell>
               <TableCell>
-                <span className="capitalize">{m.role}</span>
-                {m.roleManagedByDirectory && <span className="block text-xs text-muted-foreground">From directory groups</span>}
+                <MemberRoleCell member={m} />
               </TableCell>
               <TableCell>
                 <Badge variant={m.status === "active" ? "success" : "warning"} className="capitalize">

@@ -69,6 +69,9 @@ test.describe("[LIFECYCLE]", () => {
       const row = page.getByRole("table", { name: "Members" }).getByRole("row").filter({ hasText: email });
       await expect(row.getByText("admin", { exact: true })).toBeVisible();
       await expect(row.getByText("From directory groups")).toBeVisible();
+      // A role the directory manages has no picker; one set by hand does.
+      await expect(row.getByRole("combobox")).toHaveCount(0);
+      await expect(page.getByRole("combobox", { name: `Role of ${people.priya.name}` })).toBeVisible();
       await expect(row.getByText("Platform admins")).toBeVisible();
       await expect(row.getByText("directory", { exact: true })).toBeVisible();
       await expect(page.getByRole("list", { name: "Teams" }).getByText("1 member · 1 from the directory")).toBeVisible();
