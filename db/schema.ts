@@ -40,10 +40,15 @@ export const activityKinds = ["scim_request", "member", "group", "token", "sync"
 export const activityKind = pgEnum("activity_kind", activityKinds);
 export const syncTrigger = pgEnum("sync_trigger", ["manual", "scheduled"]);
 export const syncStatus = pgEnum("sync_status", ["queued", "running", "succeeded", "failed"]);
+export const mailKind = pgEnum("mail_kind", ["welcome"]);
+/** `logged`: no SMTP_URL was configured, so the mail was printed to the server's output instead of sent. */
+export const mailStatuses = ["pending", "sent", "failed", "logged"] as const;
+export const mailStatus = pgEnum("mail_status", mailStatuses);
 
 export type MemberRole = (typeof memberRoles)[number];
 export type IdpType = (typeof idpTypes)[number];
 export type ActivityKind = (typeof activityKinds)[number];
+export type MailStatus = (typeof mailStatuses)[number];
 
 // ---------------------------------------------------------------------------
 // Auth.js tables (shape required by @auth/drizzle-adapter). A `user` is a sign-in
@@ -431,6 +436,42 @@ export const syncRuns = pgTable(
   (t) => [index().on(t.directoryId, t.createdAt.desc())],
 );
 
+/**
+ * Mail to send, written in the transaction of the change it is about and delivered by a job
+ * (lib/mail/deliver-outbox-mail.ts): a failed delivery is retried and never holds up that change.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    directoryId: uuid().references(() => directoryConnections.id, { onDelete: "set null" }),
+    memberId: uuid().references(() => members.id, { onDelete: "set null" }),
+    kind: mailKind().notNull(),
+    recipient: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text(),
+    status: mailStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    /** When a pending mail may be tried next; while an attempt runs, when that attempt's claim lapses. */
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    /** The sweep: pending mail that is due. */
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    /** The directory's Settings tab: its latest mail. */
+    index("mail_outbox_directory_idx").on(t.directoryId, t.createdAt.desc()),
+    /** Purging a member sets its mail's member_id to null. */
+    index("mail_outbox_member_idx").on(t.memberId),
+  ],
+);
+
 /** Fixed-window counters of rate-limiter-flexible's RateLimiterDrizzle, shared by every app instance. */
 export const rateLimits = pgTable("rate_limits", {
   key: text().primaryKey(),
@@ -455,3 +496,5 @@ export type DirectoryToken = typeof directoryTokens.$inferSelect;
 export type ActivityEvent = typeof activityEvents.$inferSelect;
 export type NewActivityEvent = typeof activityEvents.$inferInsert;
 export type SyncRun = typeof syncRuns.$inferSelect;
+export type OutboxMail = typeof mailOutbox.$inferSelect;
+export type NewOutboxMail = typeof mailOutbox.$inferInsert;

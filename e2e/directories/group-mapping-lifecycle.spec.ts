@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ownerPassword, people } from "../fixtures/env";
 import { createConnection, disableConnection, scim, snap } from "../fixtures/directory";
+import { clearMailFor, waitForMail } from "../fixtures/mailbox";
 import { signInWithPassword, signInWithSso } from "../fixtures/sign-in";
 
 const urns = {
@@ -10,7 +11,7 @@ const urns = {
 };
 
 test.describe("[LIFECYCLE]", () => {
-  test("[LIFECYCLE]: a group mapped to a team and the admin role gives a pushed member both at once; suspending them through SCIM ends their open session", async ({
+  test("[LIFECYCLE]: a provisioned member gets a welcome email; a group mapped to a team and the admin role gives them both at once; suspending them through SCIM ends their open session", async ({
     page,
     browser,
   }, testInfo) => {
@@ -19,9 +20,15 @@ test.describe("[LIFECYCLE]", () => {
     const name = `Okta lifecycle ${Date.now().toString(36)}`;
     const { baseUrl, token } = await createConnection(page, testInfo, name, "Okta");
     const okta = scim(baseUrl, token);
+    const email = "nina.ortiz@acme.test";
+    await clearMailFor(email);
+
+    // Welcome emails on: provisioning Nina sends her one through the outbox, over SMTP.
+    await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("switch", { name: "Send welcome emails" }).click();
+    await expect(page.getByRole("switch", { name: "Send welcome emails" })).toBeChecked();
 
     // Okta provisions Nina (its create shape) and pushes an empty group.
-    const email = "nina.ortiz@acme.test";
     const created = await okta("POST", "/Users", {
       schemas: [urns.user],
       userName: email,
@@ -37,6 +44,12 @@ test.describe("[LIFECYCLE]", () => {
     const pushed = await okta("POST", "/Groups", { schemas: [urns.group], displayName: "Platform admins", members: [] });
     expect(pushed.status).toBe(201);
     const group = (await pushed.json()) as { id: string };
+    const welcome = await waitForMail(email, 30_000);
+    expect(welcome.subject).toBe("Welcome to Acme on Rollcall");
+    expect(welcome.text).toContain("/login");
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Latest welcome emails" }).getByText(email)).toBeVisible();
+    await snap(page, testInfo, "03-welcome-email");
 
     // The admin maps the group to a new team and to the Admin role.
     await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Mappings" }).click();
@@ -47,7 +60,7 @@ test.describe("[LIFECYCLE]", () => {
     await mapping.getByRole("radio", { name: /^Admin/ }).click();
     await mapping.getByRole("button", { name: "Save mapping" }).click();
     await expect(mapping).toHaveCount(0);
-    await snap(page, testInfo, "03-mapping");
+    await snap(page, testInfo, "04-mapping");
 
     // Nina signs in through SSO in her own browser: provisioned, so admitted; in no mapped group, no console.
     const ninaContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
@@ -75,7 +88,7 @@ test.describe("[LIFECYCLE]", () => {
       await expect(row.getByText("Platform admins")).toBeVisible();
       await expect(row.getByText("directory", { exact: true })).toBeVisible();
       await expect(page.getByRole("list", { name: "Teams" }).getByText("1 member · 1 from the directory")).toBeVisible();
-      await snap(page, testInfo, "04-members");
+      await snap(page, testInfo, "05-members");
 
       // Okta deactivates Nina: her open session stops working on its next request.
       const deactivated = await okta("PATCH", `/Users/${nina.id}`, { schemas: [urns.patchOp], Operations: [{ op: "replace", value: { active: false } }] });
@@ -84,7 +97,7 @@ test.describe("[LIFECYCLE]", () => {
       await expect(ninaPage).toHaveURL(/\/login\?error=NoAccess$/);
       await expect(ninaPage.getByText("It may have been suspended.")).toBeVisible();
       expect((await ninaPage.request.get("/api/console/members")).status()).toBe(401);
-      await snap(ninaPage, testInfo, "05-suspended-session");
+      await snap(ninaPage, testInfo, "06-suspended-session");
       await page.reload();
       await expect(row.getByText("suspended")).toBeVisible();
     } finally {

@@ -10,6 +10,8 @@ export const activityActions = {
   "member.reactivated": "member",
   "member.removed": "member",
   "member.purged": "member",
+  "mail.sent": "member",
+  "mail.failed": "member",
   "group.created": "group",
   "group.updated": "group",
   "group.deleted": "group",

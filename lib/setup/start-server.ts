@@ -2,14 +2,18 @@ import { getDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { setAuthSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
+import { startJobQueue } from "@/lib/jobs/job-queue";
 import { logger } from "@/lib/log";
+import { configuredMailer } from "@/lib/mail/send-mail";
+import { startMailOutbox } from "@/lib/mail/start-mail-outbox";
 import { writeServerHandle } from "@/lib/operator/server-handle";
 import { ensureAuthSecret } from "./ensure-auth-secret";
 import { seedDemoWorkspace, type SeedResult } from "./seed-demo-workspace";
 
 /**
  * Everything a server process does before it serves a request: connect, migrate, make sure the
- * auth secret exists, seed the demo workspace, and tell the person at the terminal how to sign in.
+ * auth secret exists, seed the demo workspace, start the job queue and its workers, and tell the
+ * person at the terminal how to sign in.
  */
 export async function startServer(): Promise<void> {
   const e = env();
@@ -24,6 +28,8 @@ export async function startServer(): Promise<void> {
         seedDemoWorkspace(database.db, { ownerEmail: e.ROLLCALL_OWNER_EMAIL, ownerPassword: e.ROLLCALL_OWNER_PASSWORD }),
       )
     : undefined;
+  const jobs = await step("start the job queue", () => startJobQueue(database));
+  await step("start the mail outbox", () => startMailOutbox(jobs, database.db, { mailer: configuredMailer() }));
   logger().info({ database: database.kind, ms: Date.now() - started }, "database ready");
   process.stdout.write(banner(database.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${e.pgliteDir}` : "PostgreSQL (DATABASE_URL)", e.appUrl, seed));
 }

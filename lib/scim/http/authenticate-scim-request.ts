@@ -15,6 +15,8 @@ type AuthRow = {
   idpType: IdpType;
   state: DirectoryConnection["state"];
   retentionDays: number;
+  welcomeEmail: boolean;
+  workspaceName: string;
   seatLimit: number;
   verifiedDomains: string[];
   defaultRole: MemberRole;
@@ -38,8 +40,8 @@ export async function authenticateScimRequest(db: Db, request: Request, director
     sql`select t.id as "tokenId", t.hash,
                (t.revoked_at is null or t.revoked_at > now()) and (t.expires_at is null or t.expires_at > now()) as valid,
                d.id as "directoryId", d.workspace_id as "workspaceId", d.idp_type as "idpType", d.state,
-               d.retention_days as "retentionDays", w.seat_limit as "seatLimit", w.verified_domains as "verifiedDomains",
-               w.default_role as "defaultRole"
+               d.retention_days as "retentionDays", d.welcome_email as "welcomeEmail", w.name as "workspaceName",
+               w.seat_limit as "seatLimit", w.verified_domains as "verifiedDomains", w.default_role as "defaultRole"
           from directory_tokens t
           join directory_connections d on d.id = t.directory_id
           join workspaces w on w.id = d.workspace_id
@@ -54,8 +56,15 @@ export async function authenticateScimRequest(db: Db, request: Request, director
     throw new ScimError(403, "Directory sync is disabled for this connection in Rollcall. A workspace admin can enable it again on the Directory Sync page.");
   }
   return {
-    directory: { id: row.directoryId, workspaceId: row.workspaceId, idpType: row.idpType, state: row.state, retentionDays: row.retentionDays },
-    workspace: { id: row.workspaceId, seatLimit: row.seatLimit, verifiedDomains: row.verifiedDomains, defaultRole: row.defaultRole },
+    directory: {
+      id: row.directoryId,
+      workspaceId: row.workspaceId,
+      idpType: row.idpType,
+      state: row.state,
+      retentionDays: row.retentionDays,
+      welcomeEmail: row.welcomeEmail,
+    },
+    workspace: { id: row.workspaceId, name: row.workspaceName, seatLimit: row.seatLimit, verifiedDomains: row.verifiedDomains, defaultRole: row.defaultRole },
     tokenId: row.tokenId,
     baseUrl,
   };

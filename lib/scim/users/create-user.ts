@@ -4,6 +4,7 @@ import { columnList } from "@/db/column-list";
 import { insertFromJson } from "@/db/insert-from-json";
 import { queryRows } from "@/db/rows";
 import { members, type Member } from "@/db/schema";
+import { queueWelcomeMail } from "@/lib/mail/queue-welcome-mail";
 import { ScimError } from "../errors";
 import type { ScimContext } from "../http/scim-context";
 import type { ScimResult } from "../http/scim-result";
@@ -36,6 +37,7 @@ export async function createUser(tx: Db, context: ScimContext, body: unknown): P
   const [generated] = await queryRows<Pick<Member, GeneratedColumn>>(tx, sql`${insertMember([inserted])} on conflict do nothing returning ${generatedList}`);
   if (generated) {
     const created = { ...inserted, ...generated, groups: [] };
+    await queueWelcomeMail(tx, context, created);
     return {
       response: userResponse(created, context, 201),
       activity: { action: "member.provisioned", resourceType: "User", resourceId: created.id, memberId: created.id, summary: `Provisioned ${created.userName}`, changes: { ignored } },
@@ -49,6 +51,7 @@ export async function createUser(tx: Db, context: ScimContext, body: unknown): P
     .set({ ...values, directoryId: context.directory.id, source: "scim", status, directoryRemovedAt: null, purgeAfter: null, version: sql`${members.version} + 1` })
     .where(eq(members.id, existing.id))
     .returning(userColumns(true));
+  await queueWelcomeMail(tx, context, linked!);
   return {
     response: userResponse(linked!, context, 201),
     activity: {

@@ -7,6 +7,7 @@ import { pgErrorFields, seatLimitCode } from "@/db/pg-error";
 import { actionDirectory } from "@/lib/actions/action-directory";
 import { ActionError, adminAction } from "@/lib/actions/admin-action";
 import { disableDirectory, enableDirectory, type DisabledDirectory } from "@/lib/directories/set-directory-state";
+import { setWelcomeEmail } from "@/lib/directories/set-welcome-email";
 
 const directoryId = z.uuid("Unknown directory.");
 
@@ -37,3 +38,10 @@ export const disableDirectoryAction = adminAction(
     return { changed, tokensDeleted, groupsRemoved, externalIdsCleared, ownerRestored: disabled.restoredOwnerMemberId !== null };
   },
 );
+
+export const setWelcomeEmailAction = adminAction(z.object({ directoryId, enabled: z.boolean() }), async (input, access): Promise<{ changed: boolean }> => {
+  const directory = await actionDirectory(access, input.directoryId);
+  const result = await setWelcomeEmail(getDb(), { directoryId: directory.id, workspaceId: access.workspace.id, enabled: input.enabled, actorUserId: access.userId });
+  refresh();
+  return result;
+});
