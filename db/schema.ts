@@ -265,6 +265,11 @@ export const directoryConnections = pgTable(
     lastRequestAt: timestamp({ withTimezone: true }),
     lastRequestUserAgent: text(),
     lastRequestStatus: integer(),
+    /**
+     * When the next scheduled sync run is due; null while the directory is not active (the sync
+     * scheduler sets it within a minute of enabling, and clears it when the directory stops).
+     */
+    nextSyncAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -425,15 +430,27 @@ export const syncRuns = pgTable(
       .references(() => directoryConnections.id, { onDelete: "cascade" }),
     trigger: syncTrigger().notNull(),
     status: syncStatus().notNull().default("queued"),
+    /** Who pressed "Sync now"; null for scheduled runs. */
+    actorUserId: text().references(() => users.id, { onDelete: "set null" }),
     total: integer(),
     processed: integer().notNull().default(0),
     counts: jsonb().$type<SyncCounts>(),
+    /** Why the run failed; on a run that succeeded with `counts.errors` > 0, what those errors were. */
     error: text(),
+    /**
+     * Resume cursor: the highest member id whose access the run has recomputed, written in the
+     * same transaction as that batch, so a run picked up after a crash goes on after it.
+     */
+    lastMemberId: uuid(),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.directoryId, t.createdAt.desc())],
+  (t) => [
+    index().on(t.directoryId, t.createdAt.desc()),
+    /** One run at a time per directory, across every instance: a second queued or running run is a 23505. */
+    uniqueIndex("sync_runs_one_current_idx").on(t.directoryId).where(sql`${t.status} in ('queued', 'running')`),
+  ],
 );
 
 /**

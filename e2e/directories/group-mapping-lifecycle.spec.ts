@@ -27,6 +27,8 @@ test.describe("[LIFECYCLE]", () => {
     await page.getByRole("navigation", { name: "Directory" }).getByRole("link", { name: "Settings" }).click();
     await page.getByRole("switch", { name: "Send welcome emails" }).click();
     await expect(page.getByRole("switch", { name: "Send welcome emails" })).toBeChecked();
+    // The switch flips at once; the setting is saved when the confirmation shows.
+    await expect(page.getByText("Welcome emails on", { exact: false })).toBeVisible();
 
     // Okta provisions Nina (its create shape) and pushes an empty group.
     const created = await okta("POST", "/Users", {

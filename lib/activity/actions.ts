@@ -25,6 +25,10 @@ export const activityActions = {
   "directory.connection_tested": "admin",
   "mapping.changed": "admin",
   "mapping.removed": "admin",
+  "sync.started": "sync",
+  "sync.resumed": "sync",
+  "sync.finished": "sync",
+  "sync.failed": "sync",
 } as const satisfies Record<string, ActivityKind>;
 
 export type ActivityAction = keyof typeof activityActions;

@@ -15,8 +15,17 @@ export type JobDefinition = {
   /** How long an idle worker waits before looking for a job again (pg-boss default: 2 s). */
   pollingIntervalSeconds?: number;
   /** Gets the job's data as stored (JSON): parse it. */
-  work: (data: unknown) => Promise<void>;
+  work: (data: unknown, job: JobAttempt) => Promise<void>;
 };
+
+/** Which try of its job a worker runs: more than 0 after a failure, or after its worker died and the job expired. */
+export type JobAttempt = { retryCount: number };
+
+/**
+ * `maintenanceIntervalSeconds`: how often pg-boss's maintenance runs (default 120 s, once across
+ * instances). It is what retries an active job whose time ran out, as when its process died.
+ */
+export type JobQueueOptions = Pick<PgBoss.ConstructorOptions, "maintenanceIntervalSeconds">;
 
 type Running = { database: Database; boss: PgBoss; started: Promise<PgBoss>; ready: boolean };
 
@@ -27,11 +36,11 @@ const globalForJobs = globalThis as unknown as { rollcallJobQueue?: Running };
  * embedded PGlite it shares the process's client. Either way it keeps its tables in the `pgboss`
  * schema, which `start()` creates or migrates under an advisory lock, so instances may start at once.
  */
-export function createJobQueue(database: Database): PgBoss {
+export function createJobQueue(database: Database, options: JobQueueOptions = {}): PgBoss {
   const boss =
     database.kind === "postgres"
-      ? new PgBoss({ connectionString: database.url, max: 3, application_name: "rollcall-jobs" })
-      : new PgBoss({ db: pgliteExecutor(database.client) });
+      ? new PgBoss({ connectionString: database.url, max: 3, application_name: "rollcall-jobs", ...options })
+      : new PgBoss({ db: pgliteExecutor(database.client), ...options });
   // Without a listener an "error" event would crash the process; pg-boss logs nothing itself.
   boss.on("error", (error) => logger().error({ err: error }, "job queue error"));
   return boss;
@@ -80,10 +89,10 @@ export async function registerJob(boss: PgBoss, job: JobDefinition): Promise<voi
   await boss.updateQueue(job.queue, queue);
   if (job.cron) await boss.schedule(job.queue, job.cron);
   const polling = job.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: job.pollingIntervalSeconds };
-  await boss.work<unknown>(job.queue, { batchSize: 1, ...polling }, async ([received]) => {
+  await boss.work<unknown>(job.queue, { batchSize: 1, includeMetadata: true, ...polling }, async ([received]) => {
     if (!received) return;
     try {
-      await job.work(received.data);
+      await job.work(received.data, { retryCount: received.retryCount });
     } catch (error) {
       logger().error({ err: error, queue: job.queue, jobId: received.id }, "job failed");
       throw error;

@@ -8,6 +8,7 @@ import { configuredMailer } from "@/lib/mail/send-mail";
 import { startMailOutbox } from "@/lib/mail/start-mail-outbox";
 import { scheduleMemberPurge } from "@/lib/members/schedule-member-purge";
 import { writeServerHandle } from "@/lib/operator/server-handle";
+import { startSyncEngine } from "@/lib/sync/start-sync-engine";
 import { ensureAuthSecret } from "./ensure-auth-secret";
 import { seedDemoWorkspace, type SeedResult } from "./seed-demo-workspace";
 
@@ -31,6 +32,7 @@ export async function startServer(): Promise<void> {
     : undefined;
   const jobs = await step("start the job queue", () => startJobQueue(database));
   await step("start the mail outbox", () => startMailOutbox(jobs, database.db, { mailer: configuredMailer() }));
+  await step("start the sync engine", () => startSyncEngine(jobs, database.db));
   await step("schedule the retention purge", () => scheduleMemberPurge(jobs, database.db));
   logger().info({ database: database.kind, ms: Date.now() - started }, "database ready");
   process.stdout.write(banner(database.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${e.pgliteDir}` : "PostgreSQL (DATABASE_URL)", e.appUrl, seed));
