@@ -11,6 +11,7 @@ const tabs = [
   { label: "Users", path: "/users" },
   { label: "Groups", path: "/groups" },
   { label: "Mappings", path: "/mappings" },
+  { label: "Sync", path: "/sync" },
   { label: "Settings", path: "/settings" },
 ] as const;
 

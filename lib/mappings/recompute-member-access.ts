@@ -107,10 +107,13 @@ function recomputeSql(directoryId: string, inScope: SQL): SQL {
       on conflict do nothing
       returning 1
     ),
+    -- not in, not "not exists": the planner hashes "wanted" once instead of scanning it for every
+    -- directory team row of the workspace (0.7 s per 2,000 members at 20,000 such rows). Neither
+    -- side has nulls, so the two mean the same.
     team_rows_removed as (
       delete from team_members tm using scope s
        where tm.member_id = s.id and tm.source = 'directory'
-         and not exists (select 1 from wanted w where w.member_id = tm.member_id and w.team_id = tm.team_id)
+         and (tm.member_id, tm.team_id) not in (select member_id, team_id from wanted)
       returning 1
     )
     select (select count(*) from scope)::int as members,

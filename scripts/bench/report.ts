@@ -3,6 +3,7 @@ import type { GroupPhaseResult } from "./group-phase";
 import type { LoadPhaseResult } from "./load-phases";
 import type { MappingPhaseResult } from "./mapping-phase";
 import type { PageTiming, WalkResult } from "./paging-phase";
+import type { SyncPhaseResult } from "./sync-phase";
 
 export type BenchResults = {
   startedAt: string;
@@ -12,6 +13,7 @@ export type BenchResults = {
   createUsers: LoadPhaseResult;
   group: GroupPhaseResult;
   mapping: MappingPhaseResult;
+  sync: SyncPhaseResult;
   paging: { firstPage: PageTiming; lastPage: PageTiming; walk: WalkResult; afterCreates: { firstPage: PageTiming; lastPage: PageTiming } };
   memory: { serverPid: number; maxRssBytes: number; maxRssBytesByPhase: Record<string, number> };
 };
@@ -21,9 +23,15 @@ export type TargetRow = { figure: string; measured: string; target: string; pass
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** The issue's targets, each beside what this run measured. */
+/** The phase whose memory has a target of its own (issue 6: under 500 MB); the rest must stay under 400 MB. */
+export const syncPhase = "full sync";
+
 export function evaluateTargets(r: BenchResults): TargetRow[] {
   const { firstPage, lastPage } = r.paging;
   const ratio = lastPage.medianMs / firstPage.medianMs;
+  const byPhase = Object.entries(r.memory.maxRssBytesByPhase);
+  const scimRss = Math.max(0, ...byPhase.filter(([phase]) => phase !== syncPhase).map(([, bytes]) => bytes));
+  const syncRss = r.memory.maxRssBytesByPhase[syncPhase] ?? 0;
   return [
     { figure: "POST /Users creates/s (16 clients, 100k stored)", measured: `${r.createUsers.perSecond}/s`, target: "≥ 450/s", pass: r.createUsers.perSecond >= 450 },
     { figure: "POST /Users p95", measured: `${r.createUsers.latencyMs.p95} ms`, target: "< 60 ms", pass: r.createUsers.latencyMs.p95 < 60 },
@@ -44,7 +52,14 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
       target: "≤ ×2",
       pass: ratio <= 2,
     },
-    { figure: "Server memory (max RSS)", measured: `${mb(r.memory.maxRssBytes)} MB`, target: "< 400 MB", pass: r.memory.maxRssBytes < 400 * 1024 * 1024 },
+    { figure: "Server memory (max RSS, SCIM phases)", measured: `${mb(scimRss)} MB`, target: "< 400 MB", pass: scimRss < 400 * 1024 * 1024 },
+    {
+      figure: `Full sync: ${r.sync.members.toLocaleString("en")} members, ${r.sync.groups.toLocaleString("en")} groups`,
+      measured: `${(r.sync.runMs / 1000).toFixed(1)} s (${r.sync.status})`,
+      target: "< 30 s",
+      pass: r.sync.status === "succeeded" && r.sync.runMs < 30_000,
+    },
+    { figure: "Server memory during the full sync", measured: `${mb(syncRss)} MB`, target: "< 500 MB", pass: syncRss < 500 * 1024 * 1024 },
   ];
 }
 
@@ -95,6 +110,10 @@ export function formatReport(r: BenchResults, targets: TargetRow[]): string {
   const m = r.mapping;
   out.push(
     `Mapping: a group of ${m.groupMembers.toLocaleString("en")} members mapped to a team and role in ${m.setMs} ms (${m.membersMapped} members then had both), mapping removed in ${m.removeMs} ms`,
+  );
+  const sync = r.sync;
+  out.push(
+    `Sync: ${sync.members.toLocaleString("en")} members in ${sync.groups.toLocaleString("en")} groups (${sync.memberships.toLocaleString("en")} memberships, ${sync.mappedGroups} groups mapped) reconciled in ${(sync.runMs / 1000).toFixed(1)} s (${(sync.wallMs / 1000).toFixed(1)} s from "Sync now" to done); counts ${JSON.stringify(sync.counts)}${sync.error ? `; error: ${sync.error}` : ""}`,
   );
   const { firstPage, lastPage, walk, afterCreates } = r.paging;
   out.push(`Paging, count=100, median of 20: first page ${firstPage.medianMs} ms, page at startIndex=${lastPage.startIndex} ${lastPage.medianMs} ms`);

@@ -4,14 +4,16 @@
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Database } from "@/db/client";
+import { startJobQueue, stopJobQueue } from "@/lib/jobs/job-queue";
 import { defaultBenchDatabaseUrl, dropBenchDatabase, lockBench, recreateBenchDatabase, serverVersion } from "./bench-database";
 import { ensureProductionBuild, freePort, startServer, waitForHealth, type BenchServer } from "./bench-server";
 import { addMembersInBatches } from "./group-phase";
 import { createUsersLoad, filterUsersLoad, healthLoad, runLoadPhase, type LoadSettings } from "./load-phases";
 import { mapLargeGroup } from "./mapping-phase";
+import { syncLargeDirectory } from "./sync-phase";
 import { lastPageStart, timePage, walkAllPages } from "./paging-phase";
 import { sampleRss } from "./process-stats";
-import { evaluateTargets, formatReport, writeResults, type BenchResults } from "./report";
+import { evaluateTargets, formatReport, syncPhase, writeResults, type BenchResults } from "./report";
 import { expectStatus, numberField, scimClient, type ScimClient } from "./scim-client";
 import { createBenchDirectory, storedUserIds, storedUserName, storeUsers, waitForServerSetup } from "./seed-bench-directory";
 
@@ -96,6 +98,12 @@ async function benchmark(databaseUrl: string): Promise<void> {
     const firstAfter = await timePage(client, 1, pageSize, pageRepeats);
     const lastAfter = await timePage(client, lastPageStart(firstAfter.totalResults, pageSize), pageSize, pageRepeats);
 
+    phase(syncPhase);
+    // "Sync now" sends the run's job in its transaction: that needs a job queue in this process too.
+    await startJobQueue(database);
+    const sync = await syncLargeDirectory(db, directory);
+    await stopJobQueue();
+
     const memory = rss.stop();
     const results: BenchResults = {
       startedAt,
@@ -105,6 +113,7 @@ async function benchmark(databaseUrl: string): Promise<void> {
       createUsers,
       group,
       mapping,
+      sync,
       paging: { firstPage, lastPage, walk, afterCreates: { firstPage: firstAfter, lastPage: lastAfter } },
       memory: { serverPid, ...memory },
     };
