@@ -1,5 +1,5 @@
 import { getDb, type Db } from "@/db/client";
-import type { IdpType } from "@/db/schema";
+import { workspaces, type IdpType } from "@/db/schema";
 import { flushActivity } from "@/lib/activity/activity-buffer";
 import { createDirectory } from "@/lib/directories/create-directory";
 import { handleScimRequest } from "@/lib/scim/http/handle-scim-request";
@@ -59,4 +59,13 @@ export async function freshScimDirectory(db: Db, idp: IdpType) {
   await resetDatabase(db);
   const { workspaceId } = await seedAcme(db);
   return { workspaceId, ...(await createScimDirectory(db, workspaceId, idp)) };
+}
+
+/** Acme with an active Okta directory, and a second workspace (Globex) with a directory of its own: for "another workspace's directory is out of reach" tests. */
+export async function acmeAndGlobexDirectories(db: Db) {
+  const acme = await seedAcme(db);
+  const okta = await createScimDirectory(db, acme.workspaceId, "okta");
+  const [globex] = await db.insert(workspaces).values({ slug: "globex", name: "Globex", seatLimit: 5 }).returning({ id: workspaces.id });
+  const other = await createScimDirectory(db, globex!.id);
+  return { acme, directoryId: okta.directoryId, client: okta.client, globexDirectoryId: other.directoryId, globexClient: other.client };
 }

@@ -15,14 +15,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import type { SyncRunData } from "@/lib/directories/sync-overview-data";
 import { syncKeys, useSyncQuery } from "@/lib/queries/directories/sync-query";
+import { syncIntervalChoices, syncIntervalLabel } from "@/lib/sync/sync-intervals";
 import { SyncProgress } from "./sync-progress";
 import { SyncRunsTable } from "./sync-runs-table";
-
-function intervalLabel(minutes: number): string {
-  if (minutes < 60) return `Every ${minutes} minutes`;
-  const hours = minutes / 60;
-  return hours === 1 ? "Every hour" : `Every ${hours} hours`;
-}
 
 /** Why "Sync now" is disabled, or undefined when it is not. */
 function blockedBecause(active: boolean, current: SyncRunData | null): string | undefined {
@@ -32,7 +27,7 @@ function blockedBecause(active: boolean, current: SyncRunData | null): string | 
   return undefined;
 }
 
-export function SyncClient({ directoryId, active, intervalChoices }: { directoryId: string; active: boolean; intervalChoices: number[] }) {
+export function SyncClient({ directoryId, active }: { directoryId: string; active: boolean }) {
   const query = useSyncQuery(directoryId);
   const queryClient = useQueryClient();
   const [syncing, startSync] = useTransition();
@@ -130,9 +125,9 @@ export function SyncClient({ directoryId, active, intervalChoices }: { directory
                   <SelectValue />
                 </SelectTrigger>
                 <SelectContent>
-                  {intervalChoices.map((minutes) => (
+                  {syncIntervalChoices.map((minutes) => (
                     <SelectItem key={minutes} value={String(minutes)}>
-                      {intervalLabel(minutes)}
+                      Every {syncIntervalLabel(minutes)}
                     </SelectItem>
                   ))}
                 </SelectContent>

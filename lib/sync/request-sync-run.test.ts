@@ -8,7 +8,8 @@ import { setUpTestDatabase } from "@/test/database";
 import { seedSyncFixture, type SyncFixture } from "@/test/sync-fixture";
 import { requestSyncRun, syncAlreadyRunning } from "./request-sync-run";
 import { runSyncRun } from "./run-sync-run";
-import { setSyncInterval, syncIntervalChoices } from "./set-sync-interval";
+import { setSyncInterval } from "./set-sync-interval";
+import { syncIntervalChoices } from "./sync-intervals";
 import { listSyncRuns, syncOverview } from "./sync-overview";
 import { SyncRunError } from "./sync-run-error";
 

@@ -3,10 +3,9 @@ import type { Db } from "@/db/client";
 import { directoryConnections } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record-activity";
 import { isUuid } from "@/lib/scim/is-uuid";
+import { syncIntervalLabel } from "./sync-intervals";
 import { SyncRunError } from "./sync-run-error";
 
-/** The intervals the console offers, in minutes: 15 minutes to 24 hours (the database checks 15..1440). */
-export const syncIntervalChoices = [15, 30, 40, 60, 120, 240, 480, 720, 1440] as const;
 
 const shortest = 15;
 const longest = 24 * 60;
@@ -48,15 +47,9 @@ export async function setSyncInterval(
       actorUserId,
       resourceType: "directory",
       resourceId: directoryId,
-      summary: `Set "${directory.name}" to sync every ${intervalLabel(minutes)}`,
+      summary: `Set "${directory.name}" to sync every ${syncIntervalLabel(minutes)}`,
       changes: { syncIntervalMinutes: { from: directory.syncIntervalMinutes, to: minutes } },
     });
     return { changed: true, nextSyncAt: updated!.nextSyncAt };
   });
-}
-
-function intervalLabel(minutes: number): string {
-  if (minutes % 60 !== 0) return `${minutes} minutes`;
-  const hours = minutes / 60;
-  return hours === 1 ? "hour" : `${hours} hours`;
 }

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { directoryConnections, syncRuns, workspaces } from "@/db/schema";
-import { seedAcme, type SeededAcme } from "@/test/acme";
+import { directoryConnections, syncRuns } from "@/db/schema";
+import type { SeededAcme } from "@/test/acme";
 import { setUpTestDatabase } from "@/test/database";
-import { createScimDirectory } from "@/test/scim";
+import { acmeAndGlobexDirectories } from "@/test/scim";
 import { setSyncIntervalAction, syncNowAction } from "./actions";
 
 const session = vi.hoisted(() => ({ userId: undefined as string | undefined }));
@@ -15,11 +15,7 @@ let directoryId: string;
 let globexDirectoryId: string;
 
 beforeAll(async () => {
-  const db = database().db;
-  acme = await seedAcme(db);
-  directoryId = (await createScimDirectory(db, acme.workspaceId, "okta")).directoryId;
-  const [globex] = await db.insert(workspaces).values({ slug: "globex-sync", name: "Globex", seatLimit: 5 }).returning();
-  globexDirectoryId = (await createScimDirectory(db, globex!.id)).directoryId;
+  ({ acme, directoryId, globexDirectoryId } = await acmeAndGlobexDirectories(database().db));
 });
 
 beforeEach(() => {

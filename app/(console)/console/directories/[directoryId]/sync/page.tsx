@@ -5,7 +5,7 @@ import { SyncClient } from "@/components/directory-sync/sync-client";
 import { requireDirectoryPage } from "@/lib/directories/require-directory-page";
 import { syncOverviewData } from "@/lib/directories/sync-overview-data";
 import { syncQueryOptions } from "@/lib/queries/directories/sync-query";
-import { syncIntervalChoices, syncOverview } from "@/lib/sync";
+import { syncOverview } from "@/lib/sync";
 
 export const metadata: Metadata = { title: "Sync" };
 
@@ -15,7 +15,7 @@ export default async function DirectorySyncPage({ params }: { params: Promise<{ 
   queryClient.setQueryData(syncQueryOptions(directory.id).queryKey, syncOverviewData(await syncOverview(getDb(), directory.id)));
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <SyncClient directoryId={directory.id} active={directory.state === "active"} intervalChoices={[...syncIntervalChoices]} />
+      <SyncClient directoryId={directory.id} active={directory.state === "active"} />
     </HydrationBoundary>
   );
 }
