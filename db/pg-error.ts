@@ -19,3 +19,14 @@ export function isTransientConflict(error: unknown): boolean {
   const code = pgErrorFields(error)?.code;
   return code === "40P01" || code === "40001";
 }
+
+/** Runs `work` again when it fails on a transient conflict, up to `attempts` runs in all; any other failure, or the last, is thrown. */
+export async function retryTransientConflicts<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientConflict(error)) throw error;
+    }
+  }
+}

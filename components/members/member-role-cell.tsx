@@ -5,11 +5,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { setMemberRoleAction } from "@/app/(console)/console/actions";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
+import { roleLabels } from "@/components/directory-mappings/mapping-description";
 import type { MemberListItem } from "@/lib/members/list-members";
 import { memberKeys } from "@/lib/queries/members/keys";
 
-const roleLabels = { admin: "Admin", member: "Member", viewer: "Viewer" } as const;
-type AssignableRole = keyof typeof roleLabels;
+/** What an admin may hand out: ownership never. */
+const assignableRoles = ["admin", "member", "viewer"] as const;
+type AssignableRole = (typeof assignableRoles)[number];
 
 /** The role of one member: a picker, except for the owner and for roles the directory's mappings manage. */
 export function MemberRoleCell({ member }: { member: MemberListItem }) {
@@ -42,9 +44,9 @@ export function MemberRoleCell({ member }: { member: MemberListItem }) {
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
-            {Object.entries(roleLabels).map(([role, label]) => (
+            {assignableRoles.map((role) => (
               <SelectItem key={role} value={role}>
-                {label}
+                {roleLabels[role]}
               </SelectItem>
             ))}
           </SelectContent>

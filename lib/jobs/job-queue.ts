@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import type { Database, Db } from "@/db/client";
-import { isTransientConflict } from "@/db/pg-error";
+import { retryTransientConflicts } from "@/db/pg-error";
 import { logger } from "@/lib/log";
 import { drizzleExecutor } from "./drizzle-executor";
 import { pgliteExecutor } from "./pglite-executor";
@@ -105,13 +105,8 @@ export async function registerJob(boss: PgBoss, job: JobDefinition): Promise<voi
  * create_queue() (a row, then a partition with a foreign key to that row's table) can deadlock
  * with itself. PostgreSQL then undoes one of them, and trying again finds the queue made.
  */
-async function createQueue(boss: PgBoss, queue: PgBoss.Queue, attempts = 3): Promise<void> {
-  try {
-    await boss.createQueue(queue.name, queue);
-  } catch (error) {
-    if (attempts <= 1 || !isTransientConflict(error)) throw error;
-    await createQueue(boss, queue, attempts - 1);
-  }
+function createQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  return retryTransientConflicts(() => boss.createQueue(queue.name, queue));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { isTransientConflict } from "@/db/pg-error";
+import { retryTransientConflicts } from "@/db/pg-error";
 import type { SyncRun } from "@/db/schema";
 import { logger } from "@/lib/log";
 import { failLockedSyncRun, failSyncRun, finishSyncRun } from "./end-sync-run";
@@ -69,14 +69,8 @@ async function runningStep(tx: Db, context: SyncRunContext, step: SyncStep, batc
   return step(tx, context, batchSize);
 }
 
-async function inRunTransaction<T>(db: Db, runId: string, work: (tx: Db, context: SyncRunContext) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(async (tx) => work(tx, await lockSyncRun(tx, runId)));
-    } catch (error) {
-      if (attempt > conflictRetries || !isTransientConflict(error)) throw error;
-    }
-  }
+function inRunTransaction<T>(db: Db, runId: string, work: (tx: Db, context: SyncRunContext) => Promise<T>): Promise<T> {
+  return retryTransientConflicts(() => db.transaction(async (tx) => work(tx, await lockSyncRun(tx, runId))), conflictRetries + 1);
 }
 
 /** drizzle wraps driver errors ("Failed query: …"): the admin reads the database's own words. */

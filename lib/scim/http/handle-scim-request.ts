@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { isTransientConflict } from "@/db/pg-error";
+import { retryTransientConflicts } from "@/db/pg-error";
 import { directoryConnections } from "@/db/schema";
 import { recordActivityLater } from "@/lib/activity/activity-buffer";
 import { recordActivity } from "@/lib/activity/record-activity";
@@ -54,21 +54,15 @@ async function run(db: Db, context: ScimContext, route: ScimRoute, request: Requ
     return response;
   }
   const body = route.readBody ? await route.readBody() : undefined;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(async (tx) => {
-        const { response, activity }: ScimResult = await route.run(tx, context, body);
-        await recordActivity(tx, activityEvent(request, ownerOf(context), activity, response.status, started));
-        return response;
-      });
-    } catch (error) {
-      // Two requests on the same users and groups can deadlock; PostgreSQL undid one, so redo it.
-      if (attempt >= transientRetries || !isTransientConflict(error)) throw error;
-    }
-  }
+  // Two requests on the same users and groups can deadlock; PostgreSQL undid one, so redo it.
+  return retryTransientConflicts(() =>
+    db.transaction(async (tx) => {
+      const { response, activity }: ScimResult = await route.run(tx, context, body);
+      await recordActivity(tx, activityEvent(request, ownerOf(context), activity, response.status, started));
+      return response;
+    }),
+  );
 }
-
-const transientRetries = 3;
 
 type Owner = { workspaceId: string; directoryId: string };
 
